@@ -1,0 +1,139 @@
+#include "BenchCommand.h"
+
+#include "posesmart/Error.h"
+#include "posesmart/FrameSource.h"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace posesmart::cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+struct Distribution {
+    std::vector<double> samples;
+    [[nodiscard]] double quantile(double q) const {
+        if (samples.empty()) return 0.0;
+        std::vector<double> sorted = samples;
+        const auto k = static_cast<std::size_t>(q * static_cast<double>(sorted.size() - 1) + 0.5);
+        std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k), sorted.end());
+        return sorted[k];
+    }
+    [[nodiscard]] nlohmann::json json() const {
+        double sum = 0.0;
+        for (double s : samples) sum += s;
+        const double mean = samples.empty() ? 0.0 : sum / static_cast<double>(samples.size());
+        return {{"median_ms", quantile(0.5)}, {"p95_ms", quantile(0.95)}, {"mean_ms", mean}};
+    }
+};
+
+struct RunStats {
+    std::string mode;
+    std::int64_t frames = 0;
+    std::int64_t faceFrames = 0;
+    double modelLoadMs = 0.0;
+    Distribution pipeline, preprocess, detect, landmarks, metrics, decode;
+
+    [[nodiscard]] nlohmann::json json() const {
+        return {{"mode", mode},
+                {"frames", frames},
+                {"face_frames", faceFrames},
+                {"model_load_ms", modelLoadMs},
+                {"pipeline", pipeline.json()},
+                {"stages",
+                 {{"preprocess", preprocess.json()},
+                  {"detect", detect.json()},
+                  {"landmarks", landmarks.json()},
+                  {"metrics", metrics.json()}}},
+                {"decode_excluded", decode.json()}};
+    }
+};
+
+RunStats runOnce(const std::string& input, PipelineOptions options) {
+    RunStats stats;
+    stats.mode = options.mode;
+    const auto loadStart = Clock::now();
+    const auto model = loadLandmarkModel(options);
+    stats.modelLoadMs = msSince(loadStart);
+    const auto source = openFrameSource(input);
+    FrameAnalyzer analyzer(*model, analyzerSettings(options, source->info()));
+    while (true) {
+        const auto decodeStart = Clock::now();
+        const auto frame = source->next();
+        if (!frame) break;
+        stats.decode.samples.push_back(msSince(decodeStart));
+        const auto start = Clock::now();
+        const FrameResult result = analyzer.analyze(*frame);
+        stats.pipeline.samples.push_back(msSince(start));
+        stats.preprocess.samples.push_back(result.times.preprocessMs);
+        stats.detect.samples.push_back(result.times.detectMs);
+        stats.landmarks.samples.push_back(result.times.landmarksMs);
+        stats.metrics.samples.push_back(result.times.metricsMs);
+        ++stats.frames;
+        stats.faceFrames += result.landmarks ? 1 : 0;
+    }
+    return stats;
+}
+
+void print(const RunStats& s) {
+    const auto row = [](const char* name, const Distribution& d) {
+        std::cout << "  " << std::left << std::setw(22) << name << std::right << std::fixed << std::setprecision(3)
+                  << "median " << std::setw(8) << d.quantile(0.5) << " ms   p95 " << std::setw(8) << d.quantile(0.95)
+                  << " ms\n";
+    };
+    std::cout << "mode " << s.mode << ": " << s.frames << " frames, a face in " << s.faceFrames << ", model load "
+              << std::fixed << std::setprecision(0) << s.modelLoadMs << " ms\n";
+    row("pipeline per frame", s.pipeline);
+    row("  preprocess", s.preprocess);
+    row("  detect", s.detect);
+    row("  landmarks", s.landmarks);
+    row("  metrics", s.metrics);
+    row("decode (excluded)", s.decode);
+}
+
+}  // namespace
+
+BenchCommand::BenchCommand(CLI::App& parent)
+    : m_command(parent.add_subcommand("bench", "Measure the per-frame cost of the pipeline, stage by stage")) {
+    m_command->add_option("INPUT", m_input, "video file, image or folder of images")->required();
+    m_command->add_option("--json", m_jsonOut, "also write the results to this JSON file");
+    m_command->add_flag("--compare", m_compare,
+                        "also run detect-every-frame on the same input and report the speed-up");
+    addPipelineOptions(*m_command, m_pipeline);
+}
+
+int BenchCommand::run() const {
+    std::cout << "input " << m_input << "\n";
+    std::vector<RunStats> runs{runOnce(m_input, m_pipeline)};
+    print(runs.back());
+    nlohmann::json out = {{"input", m_input}, {"runs", nlohmann::json::array({runs.back().json()})}};
+    if (m_compare && m_pipeline.mode != "detect-every-frame") {
+        PipelineOptions reference = m_pipeline;
+        reference.mode = "detect-every-frame";
+        runs.push_back(runOnce(m_input, reference));
+        print(runs.back());
+        const double speedup = runs[1].pipeline.quantile(0.5) / std::max(1e-9, runs[0].pipeline.quantile(0.5));
+        std::cout << "speed-up (median, detect-every-frame / " << m_pipeline.mode << "): " << std::setprecision(1)
+                  << speedup << "x\n";
+        out["runs"].push_back(runs.back().json());
+        out["speedup_median"] = speedup;
+    }
+    if (!m_jsonOut.empty()) {
+        std::ofstream file(m_jsonOut);
+        file << out.dump(2) << '\n';
+        if (!file) throw Error(ErrorKind::Io, "cannot write '" + m_jsonOut + "'");
+    }
+    return 0;
+}
+
+}  // namespace posesmart::cli

@@ -1,0 +1,27 @@
+// CliSupport: what every posesmart-cli command shares: options for the model and the
+// tracking mode, and turning them into a ready FrameAnalyzer.
+#pragma once
+
+#include "posesmart/FrameAnalyzer.h"
+#include "posesmart/FrameSource.h"
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+
+namespace posesmart::cli {
+
+struct PipelineOptions {
+    std::string modelFile;  // empty: search the usual places
+    std::string mode = "tracking";
+    double fovDeg = CameraModel::kDefaultHorizontalFovDeg;
+};
+
+void addPipelineOptions(CLI::App& command, PipelineOptions& options);
+
+// Loads the landmark model named by the options or found on the search path; throws Error.
+std::unique_ptr<LandmarkModel> loadLandmarkModel(const PipelineOptions& options);
+
+AnalyzerSettings analyzerSettings(const PipelineOptions& options, const SourceInfo& source);
+
+}  // namespace posesmart::cli

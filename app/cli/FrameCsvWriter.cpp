@@ -1,0 +1,38 @@
+#include "FrameCsvWriter.h"
+
+#include "posesmart/Error.h"
+
+#include <iomanip>
+
+namespace posesmart::cli {
+
+FrameCsvWriter::FrameCsvWriter(const std::string& path) : m_out(path), m_path(path) {
+    if (!m_out) throw Error(ErrorKind::Io, "cannot write '" + path + "'");
+    m_out << "frame,t_s,faces,method,box_x,box_y,box_w,box_h,ear_left,ear_right,iod_px,roll_deg,pitch_deg,yaw_deg,"
+             "distance_cm,decode_ms,preprocess_ms,detect_ms,landmarks_ms,metrics_ms\n";
+    m_out << std::fixed;
+}
+
+void FrameCsvWriter::write(const FrameResult& r, double decodeMs) {
+    static constexpr const char* kMethodNames[] = {"none", "full", "region", "tracked"};
+    m_out << r.frameIndex << ',' << std::setprecision(4) << r.timestampSec << ',' << r.facesSeen << ','
+          << kMethodNames[static_cast<int>(r.method)] << ',';
+    if (r.measurements) {
+        const auto& m = *r.measurements;
+        m_out << std::setprecision(1) << m.faceBox.x << ',' << m.faceBox.y << ',' << m.faceBox.width << ','
+              << m.faceBox.height << ',' << std::setprecision(4) << m.earLeft << ',' << m.earRight << ','
+              << std::setprecision(2) << m.iodPx << ',' << m.rollDeg << ',' << m.pitchDeg << ',' << m.yawDeg << ','
+              << m.distanceCm << ',';
+    } else {
+        m_out << ",,,,,,,,,,,";
+    }
+    m_out << std::setprecision(3) << decodeMs << ',' << r.times.preprocessMs << ',' << r.times.detectMs << ','
+          << r.times.landmarksMs << ',' << r.times.metricsMs << '\n';
+}
+
+void FrameCsvWriter::close() {
+    m_out.close();
+    if (m_out.fail()) throw Error(ErrorKind::Io, "writing '" + m_path + "' failed (disk full?)");
+}
+
+}  // namespace posesmart::cli

@@ -1,0 +1,33 @@
+// FaceDetector: dlib's HOG frontal-face detector on an 8-bit grey image.
+#pragma once
+
+#include <memory>
+#include <opencv2/core/mat.hpp>
+#include <vector>
+
+namespace posesmart {
+
+struct Detection {
+    cv::Rect2f box;      // in the coordinates of the image given to detect()
+    double score = 0.0;  // SVM margin; higher is more certain
+};
+
+class FaceDetector {
+public:
+    FaceDetector();
+    ~FaceDetector();
+    FaceDetector(const FaceDetector&) = delete;
+    FaceDetector& operator=(const FaceDetector&) = delete;
+
+    // Faces of at least kMinFacePx in `grey` (CV_8UC1), best first.
+    [[nodiscard]] std::vector<Detection> detect(const cv::Mat& grey) const;
+
+    // The detector's scanning window: smaller faces are not found.
+    static constexpr int kMinFacePx = 80;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace posesmart

@@ -1,0 +1,21 @@
+#include "posesmart/Landmarks.h"
+
+#include <algorithm>
+
+namespace posesmart {
+
+cv::Point2f eyeCentre(const Landmarks& points, std::size_t firstIndex) {
+    cv::Point2f sum(0.F, 0.F);
+    for (std::size_t i = 0; i < landmark::kEyePoints; ++i) sum += points[firstIndex + i];
+    return sum / static_cast<float>(landmark::kEyePoints);
+}
+
+cv::Rect2f boundingBox(const Landmarks& points) {
+    const auto [minX, maxX] = std::minmax_element(points.begin(), points.end(),
+                                                  [](const auto& a, const auto& b) { return a.x < b.x; });
+    const auto [minY, maxY] = std::minmax_element(points.begin(), points.end(),
+                                                  [](const auto& a, const auto& b) { return a.y < b.y; });
+    return {minX->x, minY->y, maxX->x - minX->x, maxY->y - minY->y};
+}
+
+}  // namespace posesmart

@@ -1,0 +1,27 @@
+#include "posesmart/ModelLocator.h"
+
+#include <cstdlib>
+
+namespace posesmart {
+
+std::vector<std::filesystem::path> modelSearchPath(const std::filesystem::path& executableDir) {
+    std::vector<std::filesystem::path> dirs;
+    if (const char* env = std::getenv(kModelDirEnv); env != nullptr && *env != '\0') dirs.emplace_back(env);
+    dirs.push_back(executableDir / "models");
+    dirs.push_back(executableDir.parent_path() / "models");
+    dirs.push_back(executableDir.parent_path() / "share" / "posesmart" / "models");
+    dirs.emplace_back("/usr/share/dlib");
+    return dirs;
+}
+
+std::optional<std::filesystem::path> findModel(const std::string& fileName,
+                                               const std::vector<std::filesystem::path>& searchPath) {
+    for (const auto& dir : searchPath) {
+        std::error_code ec;
+        const auto candidate = dir / fileName;
+        if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+    }
+    return std::nullopt;
+}
+
+}  // namespace posesmart
