@@ -56,6 +56,12 @@ std::pair<cv::Point2f, float> centroidAndSpread(const Landmarks& points) {
     return {centroid, static_cast<float>(std::max(spread, 1e-3))};
 }
 
+// Eye-line angle, clockwise in image coordinates.
+double rollOf(const Landmarks& points) {
+    const cv::Point2f d = eyeCentre(points, landmark::kLeftEyeFirst) - eyeCentre(points, landmark::kRightEyeFirst);
+    return std::atan2(d.y, d.x) * 180.0 / CV_PI;
+}
+
 }  // namespace
 
 FaceTracker::FaceTracker(const LandmarkModel& model, TrackerSettings settings)
@@ -69,6 +75,10 @@ void FaceTracker::reset() {
 }
 
 std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& times) const {
+    return detectAll(bgr, times, 0.0);
+}
+
+std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg) const {
     const int longSide = std::max(bgr.cols, bgr.rows);
     double scale = 1.0;
     if (longSide > m_settings.detectLongSidePx) {
@@ -81,8 +91,55 @@ std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& ti
         const ScopedStageTimer timer(times.preprocessMs);
         grey = toGrey(bgr, scale);
     }
-    const ScopedStageTimer timer(times.detectMs);
-    return toFrameCoordinates(m_detector.detect(grey), scale, {0.F, 0.F});
+    if (rotationDeg == 0.0) {
+        const ScopedStageTimer timer(times.detectMs);
+        return toFrameCoordinates(m_detector.detect(grey), scale, {0.F, 0.F});
+    }
+    // Look for a face tilted by `rotationDeg` (clockwise) in a copy turned upright; report its box
+    // where it lies in the unturned frame.
+    const cv::Point2f centre(static_cast<float>(grey.cols) / 2.F, static_cast<float>(grey.rows) / 2.F);
+    const cv::Mat turn = cv::getRotationMatrix2D(centre, rotationDeg, 1.0);
+    cv::Mat upright;
+    {
+        const ScopedStageTimer timer(times.preprocessMs);
+        cv::warpAffine(grey, upright, turn, grey.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    }
+    std::vector<Detection> found;
+    {
+        const ScopedStageTimer timer(times.detectMs);
+        found = m_detector.detect(upright);
+    }
+    cv::Mat back;
+    cv::invertAffineTransform(turn, back);
+    for (auto& d : found) {
+        const cv::Point2d c(d.box.x + d.box.width / 2.0, d.box.y + d.box.height / 2.0);
+        const cv::Point2d original(back.at<double>(0, 0) * c.x + back.at<double>(0, 1) * c.y + back.at<double>(0, 2),
+                                   back.at<double>(1, 0) * c.x + back.at<double>(1, 1) * c.y + back.at<double>(1, 2));
+        d.box.x = static_cast<float>(original.x) - d.box.width / 2.F;
+        d.box.y = static_cast<float>(original.y) - d.box.height / 2.F;
+    }
+    return toFrameCoordinates(std::move(found), scale, {0.F, 0.F});
+}
+
+Landmarks FaceTracker::fitUpright(const cv::Mat& bgr, const cv::Rect2f& box, double rollDeg, StageTimes& times) const {
+    const ScopedStageTimer timer(times.landmarksMs);
+    if (std::abs(rollDeg) < m_settings.uprightFitMinRollDeg) return m_model.fit(bgr, box);
+    // The predictor starts from an upright mean face: show it the face turned upright, in a patch
+    // around the box, and turn the points back.
+    const cv::Point2f centre(box.x + box.width / 2.F, box.y + box.height / 2.F);
+    const cv::Size patchSize(static_cast<int>(box.width * 2.F), static_cast<int>(box.height * 2.F));
+    cv::Mat turn = cv::getRotationMatrix2D(centre, rollDeg, 1.0);
+    turn.at<double>(0, 2) += patchSize.width / 2.0 - centre.x;
+    turn.at<double>(1, 2) += patchSize.height / 2.0 - centre.y;
+    cv::Mat patch;
+    cv::warpAffine(bgr, patch, turn, patchSize, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    const cv::Rect2f patchBox((static_cast<float>(patchSize.width) - box.width) / 2.F,
+                              (static_cast<float>(patchSize.height) - box.height) / 2.F, box.width, box.height);
+    Landmarks points = m_model.fit(patch, patchBox);
+    cv::Mat back;
+    cv::invertAffineTransform(turn, back);
+    cv::transform(points, points, back);
+    return points;
 }
 
 std::optional<cv::Rect2f> FaceTracker::detectInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted,
@@ -128,6 +185,7 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
                          timestampSec < m_lastFullDetectionSec;
     std::optional<cv::Rect2f> box;
     std::optional<cv::Rect2f> predicted;
+    double rollDeg = m_last ? rollOf(*m_last) : 0.0;
     bool needFull = fullDue;
     if (!fullDue) {
         predicted = predictBox(*m_last);
@@ -150,7 +208,13 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
         }
     }
     if (needFull) {
-        const std::vector<Detection> found = detectAll(bgr, times);
+        std::vector<Detection> found = detectAll(bgr, times);
+        rollDeg = 0.0;
+        for (const double tilt : {m_settings.tiltedRetryDeg, -m_settings.tiltedRetryDeg}) {
+            if (!found.empty() || tilt == 0.0) break;
+            found = detectAll(bgr, times, tilt);
+            rollDeg = tilt;
+        }
         m_lastFullDetectionSec = timestampSec;
         m_framesSinceVerify = 0;
         m_misses = 0;
@@ -171,9 +235,11 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
         box = chosen->box;
         result.method = TrackMethod::FullDetection;
     }
-    {
-        const ScopedStageTimer timer(times.landmarksMs);
-        m_last = m_model.fit(bgr, *box);
+    m_last = fitUpright(bgr, *box, rollDeg, times);
+    // The tilt was only a guess (the last frame's, or the detector's): when the face turned out
+    // tilted well beyond it, fit once more with the tilt just measured.
+    if (std::abs(rollOf(*m_last) - rollDeg) >= m_settings.uprightFitMinRollDeg) {
+        m_last = fitUpright(bgr, *box, rollOf(*m_last), times);
     }
     if (result.method != TrackMethod::Tracked) m_relation = relate(*m_last, *box);
     result.landmarks = m_last;

@@ -30,6 +30,11 @@ struct TrackerSettings {
     int verifyEveryFrames = 4;      // region re-detection schedule while tracking
     int missesBeforeLost = 2;       // failed region re-detections before a full one
     double fullRedetectSec = 2.0;   // slow schedule: count faces, recover from drift
+    // HOG finds faces tilted up to about 12 degrees; when it finds none, it looks again in the
+    // frame turned by this much each way.
+    double tiltedRetryDeg = 15.0;
+    // Faces tilted more than this are turned upright before the landmarks are fitted.
+    double uprightFitMinRollDeg = 3.0;
 };
 
 enum class TrackMethod { None, FullDetection, RegionDetection, Tracked };
@@ -60,6 +65,9 @@ private:
         cv::Size2f size;
     };
 
+    [[nodiscard]] std::vector<Detection> detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg) const;
+    [[nodiscard]] Landmarks fitUpright(const cv::Mat& bgr, const cv::Rect2f& box, double rollDeg,
+                                       StageTimes& times) const;
     [[nodiscard]] std::optional<cv::Rect2f> detectInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted,
                                                            StageTimes& times) const;
     [[nodiscard]] cv::Rect2f predictBox(const Landmarks& points) const;

@@ -1,0 +1,39 @@
+#include "VideoFrames.h"
+
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
+#include <stdexcept>
+
+namespace posesmart::test {
+
+std::vector<cv::Mat> framesAt(const std::filesystem::path& video, const std::vector<int>& indices) {
+    cv::VideoCapture capture(video.string(), cv::CAP_FFMPEG);
+    if (!capture.isOpened()) throw std::runtime_error("cannot open " + video.string());
+    std::vector<cv::Mat> frames;
+    cv::Mat frame;
+    int index = 0;
+    for (const int wanted : indices) {
+        while (index <= wanted) {
+            if (!capture.read(frame)) throw std::runtime_error("video too short: " + video.string());
+            ++index;
+        }
+        frames.push_back(frame.clone());
+    }
+    return frames;
+}
+
+cv::Mat rotated(const cv::Mat& image, double degrees, cv::Point2f centre) {
+    cv::Mat out;
+    cv::warpAffine(image, out, cv::getRotationMatrix2D(centre, degrees, 1.0), image.size(), cv::INTER_LINEAR,
+                   cv::BORDER_REPLICATE);
+    return out;
+}
+
+cv::Mat zoomed(const cv::Mat& image, double factor, cv::Point2f centre) {
+    cv::Mat out;
+    cv::warpAffine(image, out, cv::getRotationMatrix2D(centre, 0.0, factor), image.size(), cv::INTER_LINEAR,
+                   cv::BORDER_REPLICATE);
+    return out;
+}
+
+}  // namespace posesmart::test

@@ -1,0 +1,19 @@
+// VideoFrames: helpers to pull real frames out of the test recordings and transform them by
+// known amounts.
+#pragma once
+
+#include <filesystem>
+#include <opencv2/core/mat.hpp>
+#include <vector>
+
+namespace posesmart::test {
+
+// The frames at the given 0-based indices of a video (in increasing order).
+std::vector<cv::Mat> framesAt(const std::filesystem::path& video, const std::vector<int>& indices);
+
+// Rotates the picture about `centre` by `degrees` counter-clockwise as displayed; the frame keeps its size.
+cv::Mat rotated(const cv::Mat& image, double degrees, cv::Point2f centre);
+// Magnifies the picture about `centre` by `factor` (a zoom); the frame keeps its size.
+cv::Mat zoomed(const cv::Mat& image, double factor, cv::Point2f centre);
+
+}  // namespace posesmart::test
