@@ -49,8 +49,8 @@ int AnalyzeCommand::run() const {
         if (csv) csv->write(result, decodeMs);
     }
     if (csv) csv->close();
-    std::cout << source->info().description << ": " << frames << " frames, a face in " << faceFrames
-              << ", at most " << mostFaces << (mostFaces == 1 ? " face" : " faces") << " at once\n";
+    std::cout << source->info().description << ": " << frames << " frames, a face in " << faceFrames << ", at most "
+              << mostFaces << (mostFaces == 1 ? " face" : " faces") << " at once\n";
     if (readError) throw *readError;
     return 0;
 }

@@ -21,8 +21,9 @@ std::filesystem::path executableDir() {
 }  // namespace
 
 void addPipelineOptions(CLI::App& command, PipelineOptions& options) {
-    command.add_option("--model", options.modelFile, "68-point landmark model (default: search $POSESMART_MODEL_DIR, "
-                                                     "next to the binary, the install prefix, /usr/share/dlib)");
+    command.add_option("--model", options.modelFile,
+                       "68-point landmark model (default: search $POSESMART_MODEL_DIR, "
+                       "next to the binary, the install prefix, /usr/share/dlib)");
     command.add_option("--mode", options.mode, "tracking (default) or detect-every-frame (the original method)")
         ->check(CLI::IsMember({"tracking", "detect-every-frame"}));
     command.add_option("--fov", options.fovDeg, "horizontal field of view of the camera in degrees")
@@ -36,8 +37,8 @@ std::unique_ptr<LandmarkModel> loadLandmarkModel(const PipelineOptions& options)
     if (!found) {
         std::string places;
         for (const auto& dir : searchPath) places += (places.empty() ? "" : ", ") + dir.string();
-        throw Error(ErrorKind::BadModel, std::string("landmark model ") + LandmarkModel::kFileName +
-                                             " not found in " + places + " (install libdlib-data or use --model)");
+        throw Error(ErrorKind::BadModel, std::string("landmark model ") + LandmarkModel::kFileName + " not found in " +
+                                             places + " (install libdlib-data or use --model)");
     }
     return std::make_unique<LandmarkModel>(*found);
 }

@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
     });
     const std::set<std::string_view> commands = {"analyze", "bench"};
     if (argc > 1 && argv[1][0] != '-' && !commands.contains(argv[1])) {
-        std::cerr << "posesmart-cli: error: unknown command '" << argv[1] << "' (commands: analyze, bench; see --help)\n";
+        std::cerr << "posesmart-cli: error: unknown command '" << argv[1]
+                  << "' (commands: analyze, bench; see --help)\n";
         return 2;
     }
     CLI11_PARSE(app, argc, argv);

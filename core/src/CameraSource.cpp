@@ -16,13 +16,13 @@ constexpr int kCameraBackend = cv::CAP_ANY;
 }  // namespace
 
 CameraSource::CameraSource(const std::string& device) {
-    const bool isIndex = !device.empty() && std::all_of(device.begin(), device.end(), [](unsigned char c) {
-        return std::isdigit(c) != 0;
-    });
-    const bool opened = isIndex ? m_capture.open(std::stoi(device), kCameraBackend)
-                                : m_capture.open(device, kCameraBackend);
+    const bool isIndex = !device.empty() && std::all_of(device.begin(), device.end(),
+                                                        [](unsigned char c) { return std::isdigit(c) != 0; });
+    const bool opened =
+        isIndex ? m_capture.open(std::stoi(device), kCameraBackend) : m_capture.open(device, kCameraBackend);
     if (!opened || !m_capture.isOpened()) {
-        throw Error(ErrorKind::BadInput, "no camera at '" + device + "' (not connected, or in use by another application)");
+        throw Error(ErrorKind::BadInput,
+                    "no camera at '" + device + "' (not connected, or in use by another application)");
     }
     m_openedAt = std::chrono::steady_clock::now();
     m_info.description = "camera:" + device;
@@ -38,8 +38,7 @@ std::optional<Frame> CameraSource::next() {
         throw Error(ErrorKind::Io, "camera lost: " + m_info.description + " stopped delivering frames");
     }
     frame.index = m_nextIndex++;
-    frame.timestampSec =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - m_openedAt).count();
+    frame.timestampSec = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_openedAt).count();
     return frame;
 }
 

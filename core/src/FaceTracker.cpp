@@ -64,8 +64,7 @@ double rollOf(const Landmarks& points) {
 
 }  // namespace
 
-FaceTracker::FaceTracker(const LandmarkModel& model, TrackerSettings settings)
-    : m_model(model), m_settings(settings) {}
+FaceTracker::FaceTracker(const LandmarkModel& model, TrackerSettings settings) : m_model(model), m_settings(settings) {}
 
 void FaceTracker::reset() {
     m_last.reset();
@@ -142,11 +141,11 @@ Landmarks FaceTracker::fitUpright(const cv::Mat& bgr, const cv::Rect2f& box, dou
     return points;
 }
 
-std::optional<cv::Rect2f> FaceTracker::detectInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted,
-                                                      StageTimes& times) const {
+bool FaceTracker::faceInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times) const {
     const cv::Rect frameRect(0, 0, bgr.cols, bgr.rows);
-    const cv::Rect region = cv::Rect(scaleAroundCentre(predicted, static_cast<float>(m_settings.regionScale))) & frameRect;
-    if (region.empty()) return std::nullopt;
+    const cv::Rect region =
+        cv::Rect(scaleAroundCentre(predicted, static_cast<float>(m_settings.regionScale))) & frameRect;
+    if (region.empty()) return false;
     const double scale = m_settings.regionFaceWidthPx / std::max(1.F, predicted.width);
     cv::Mat grey;
     {
@@ -161,8 +160,7 @@ std::optional<cv::Rect2f> FaceTracker::detectInRegion(const cv::Mat& bgr, const 
     const auto best = std::max_element(found.begin(), found.end(), [&](const auto& a, const auto& b) {
         return intersectionOverUnion(a.box, predicted) < intersectionOverUnion(b.box, predicted);
     });
-    if (best == found.end() || intersectionOverUnion(best->box, predicted) < kSameFaceMinIoU) return std::nullopt;
-    return best->box;
+    return best != found.end() && intersectionOverUnion(best->box, predicted) >= kSameFaceMinIoU;
 }
 
 FaceTracker::BoxRelation FaceTracker::relate(const Landmarks& points, const cv::Rect2f& box) {
@@ -194,9 +192,12 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
             needFull = true;
         } else if (++m_framesSinceVerify >= m_settings.verifyEveryFrames) {
             m_framesSinceVerify = 0;
-            box = detectInRegion(bgr, *predicted, times);
-            if (box) {
+            // The region detection confirms the face is still there; its box is not used, since
+            // HOG boxes at the region's scale jitter against the full-frame ones the relation was
+            // learnt from.
+            if (faceInRegion(bgr, *predicted, times)) {
                 m_misses = 0;
+                box = predicted;
                 result.method = TrackMethod::RegionDetection;
             } else if (++m_misses >= m_settings.missesBeforeLost) {
                 needFull = true;
@@ -241,7 +242,7 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
     if (std::abs(rollOf(*m_last) - rollDeg) >= m_settings.uprightFitMinRollDeg) {
         m_last = fitUpright(bgr, *box, rollOf(*m_last), times);
     }
-    if (result.method != TrackMethod::Tracked) m_relation = relate(*m_last, *box);
+    if (result.method == TrackMethod::FullDetection) m_relation = relate(*m_last, *box);
     result.landmarks = m_last;
     result.box = *box;
     result.facesSeen = std::max(1, m_facesSeen);

@@ -13,8 +13,8 @@ namespace posesmart {
 namespace {
 
 bool hasImageExtension(const std::filesystem::path& path) {
-    static constexpr std::array<std::string_view, 9> kExtensions = {".jpg", ".jpeg", ".png", ".bmp", ".ppm",
-                                                                    ".pgm", ".tif", ".tiff", ".webp"};
+    static constexpr std::array<std::string_view, 9> kExtensions = {".jpg", ".jpeg", ".png",  ".bmp", ".ppm",
+                                                                    ".pgm", ".tif",  ".tiff", ".webp"};
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
     return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
@@ -29,9 +29,15 @@ cv::Mat toBgr8(const cv::Mat& decoded) {
     }
     cv::Mat bgr;
     switch (eightBit.channels()) {
-    case 1: cv::cvtColor(eightBit, bgr, cv::COLOR_GRAY2BGR); break;
-    case 4: cv::cvtColor(eightBit, bgr, cv::COLOR_BGRA2BGR); break;
-    default: bgr = eightBit; break;
+        case 1:
+            cv::cvtColor(eightBit, bgr, cv::COLOR_GRAY2BGR);
+            break;
+        case 4:
+            cv::cvtColor(eightBit, bgr, cv::COLOR_BGRA2BGR);
+            break;
+        default:
+            bgr = eightBit;
+            break;
     }
     return bgr;
 }

@@ -10,12 +10,10 @@ struct LandmarkModel::Impl {
     ShapeRegressor regressor;
 };
 
-LandmarkModel::LandmarkModel(const std::filesystem::path& modelFile)
-    : m_impl(std::make_unique<Impl>(modelFile)) {
+LandmarkModel::LandmarkModel(const std::filesystem::path& modelFile) : m_impl(std::make_unique<Impl>(modelFile)) {
     if (m_impl->regressor.pointCount() != kLandmarkCount) {
         throw Error(ErrorKind::BadModel, "landmark model '" + modelFile.string() + "' predicts " +
-                                             std::to_string(m_impl->regressor.pointCount()) +
-                                             " points, expected 68");
+                                             std::to_string(m_impl->regressor.pointCount()) + " points, expected 68");
     }
 }
 

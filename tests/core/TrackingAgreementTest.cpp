@@ -40,8 +40,8 @@ void compareModes(const std::string& video) {
         }
     }
     const double meanDifference = bothFaces > 0 ? sumDifference / bothFaces : 1.0;
-    std::cout << video << ": " << frames << " frames; a face in " << trackedFaces << " (tracking) vs "
-              << referenceFaces << " (detect-every-frame); mean landmark difference " << meanDifference << " IOD\n";
+    std::cout << video << ": " << frames << " frames; a face in " << trackedFaces << " (tracking) vs " << referenceFaces
+              << " (detect-every-frame); mean landmark difference " << meanDifference << " IOD\n";
     CHECK(frames > 0);
     CHECK(trackedFaces >= referenceFaces);
     CHECK(meanDifference <= 0.02);

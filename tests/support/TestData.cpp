@@ -15,9 +15,13 @@ bool testDataAvailable() {
     return std::filesystem::is_directory(testDataDir() / "blink", ec);
 }
 
-std::filesystem::path testData(const std::string& relativePath) { return testDataDir() / relativePath; }
+std::filesystem::path testData(const std::string& relativePath) {
+    return testDataDir() / relativePath;
+}
 
-std::filesystem::path landmarkModelFile() { return POSESMART_MODEL_FILE; }
+std::filesystem::path landmarkModelFile() {
+    return POSESMART_MODEL_FILE;
+}
 
 const LandmarkModel& sharedLandmarkModel() {
     static const LandmarkModel model(landmarkModelFile());
@@ -26,8 +30,8 @@ const LandmarkModel& sharedLandmarkModel() {
 
 namespace {
 struct ScratchRoot {
-    std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                 ("posesmart-test-" + std::to_string(::getpid()));
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("posesmart-test-" + std::to_string(::getpid()));
     ~ScratchRoot() {
         std::error_code ec;
         std::filesystem::remove_all(path, ec);

@@ -27,9 +27,9 @@ struct TrackerSettings {
     // times its size, which keeps the HOG scan to a few hundred pixels.
     double regionFaceWidthPx = 100.0;
     double regionScale = 2.0;
-    int verifyEveryFrames = 4;      // region re-detection schedule while tracking
-    int missesBeforeLost = 2;       // failed region re-detections before a full one
-    double fullRedetectSec = 2.0;   // slow schedule: count faces, recover from drift
+    int verifyEveryFrames = 4;     // region re-detection schedule while tracking
+    int missesBeforeLost = 2;      // failed region re-detections before a full one
+    double fullRedetectSec = 2.0;  // slow schedule: count faces, recover from drift
     // HOG finds faces tilted up to about 12 degrees; when it finds none, it looks again in the
     // frame turned by this much each way.
     double tiltedRetryDeg = 15.0;
@@ -68,8 +68,7 @@ private:
     [[nodiscard]] std::vector<Detection> detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg) const;
     [[nodiscard]] Landmarks fitUpright(const cv::Mat& bgr, const cv::Rect2f& box, double rollDeg,
                                        StageTimes& times) const;
-    [[nodiscard]] std::optional<cv::Rect2f> detectInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted,
-                                                           StageTimes& times) const;
+    [[nodiscard]] bool faceInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times) const;
     [[nodiscard]] cv::Rect2f predictBox(const Landmarks& points) const;
     static BoxRelation relate(const Landmarks& points, const cv::Rect2f& box);
 

@@ -7,9 +7,9 @@
 namespace posesmart {
 
 struct Frame {
-    cv::Mat bgr;                 // 8-bit, 3 channels, owned or shared with the decoder
-    std::int64_t index = 0;      // 0-based in decode order
-    double timestampSec = 0.0;   // from the file for videos, a monotonic clock for cameras
+    cv::Mat bgr;                // 8-bit, 3 channels, owned or shared with the decoder
+    std::int64_t index = 0;     // 0-based in decode order
+    double timestampSec = 0.0;  // from the file for videos, a monotonic clock for cameras
 };
 
 }  // namespace posesmart

@@ -10,12 +10,12 @@
 namespace posesmart {
 
 struct SourceInfo {
-    std::string description;  // what was opened, for messages and JSON output
-    double fps = 0.0;         // nominal rate; 0 when unknown (image folders)
+    std::string description;       // what was opened, for messages and JSON output
+    double fps = 0.0;              // nominal rate; 0 when unknown (image folders)
     std::int64_t frameCount = -1;  // -1 when unknown (cameras)
     int width = 0;
     int height = 0;
-    bool live = false;        // a camera: frames arrive in real time
+    bool live = false;               // a camera: frames arrive in real time
     bool independentFrames = false;  // unrelated stills: nothing is tracked from one to the next
 };
 
