@@ -34,7 +34,7 @@ FaceMeasurements measureFace(const Landmarks& points, const CameraModel& camera)
     m.faceBox = boundingBox(points);
     m.eyeLineCentre = (rightEye + leftEye) * 0.5F;
     m.noseTip = points[landmark::kNoseTip];
-    m.rollDeg = std::atan2(leftEye.y - rightEye.y, leftEye.x - rightEye.x) * 180.0 / std::numbers::pi;
+    m.rollDeg = eyeLineRollDeg(points);
 
     if (const auto pose = estimateHeadPose(points, camera)) {
         m.pitchDeg = pose->pitchDeg;

@@ -56,12 +56,6 @@ std::pair<cv::Point2f, float> centroidAndSpread(const Landmarks& points) {
     return {centroid, static_cast<float>(std::max(spread, 1e-3))};
 }
 
-// Eye-line angle, clockwise in image coordinates.
-double rollOf(const Landmarks& points) {
-    const cv::Point2f d = eyeCentre(points, landmark::kLeftEyeFirst) - eyeCentre(points, landmark::kRightEyeFirst);
-    return std::atan2(d.y, d.x) * 180.0 / CV_PI;
-}
-
 }  // namespace
 
 FaceTracker::FaceTracker(const LandmarkModel& model, TrackerSettings settings) : m_model(model), m_settings(settings) {}
@@ -183,7 +177,7 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
                          timestampSec < m_lastFullDetectionSec;
     std::optional<cv::Rect2f> box;
     std::optional<cv::Rect2f> predicted;
-    double rollDeg = m_last ? rollOf(*m_last) : 0.0;
+    double rollDeg = m_last ? eyeLineRollDeg(*m_last) : 0.0;
     bool needFull = fullDue;
     if (!fullDue) {
         predicted = predictBox(*m_last);
@@ -239,8 +233,8 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
     m_last = fitUpright(bgr, *box, rollDeg, times);
     // The tilt was only a guess (the last frame's, or the detector's): when the face turned out
     // tilted well beyond it, fit once more with the tilt just measured.
-    if (std::abs(rollOf(*m_last) - rollDeg) >= m_settings.uprightFitMinRollDeg) {
-        m_last = fitUpright(bgr, *box, rollOf(*m_last), times);
+    if (std::abs(eyeLineRollDeg(*m_last) - rollDeg) >= m_settings.uprightFitMinRollDeg) {
+        m_last = fitUpright(bgr, *box, eyeLineRollDeg(*m_last), times);
     }
     if (result.method == TrackMethod::FullDetection) m_relation = relate(*m_last, *box);
     result.landmarks = m_last;

@@ -23,6 +23,9 @@ inline constexpr std::size_t kLeftEyeOuter = 45;
 // Mean of the six points of one eye.
 cv::Point2f eyeCentre(const Landmarks& points, std::size_t firstIndex);
 
+// Angle of the line from the right to the left eye centre, in degrees; positive: clockwise in the image.
+double eyeLineRollDeg(const Landmarks& points);
+
 // The axis-aligned box around all points.
 cv::Rect2f boundingBox(const Landmarks& points);
 
