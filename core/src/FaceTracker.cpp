@@ -114,27 +114,6 @@ std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& ti
     return toFrameCoordinates(std::move(found), scale, {0.F, 0.F});
 }
 
-Landmarks FaceTracker::fitUpright(const cv::Mat& bgr, const cv::Rect2f& box, double rollDeg, StageTimes& times) const {
-    const ScopedStageTimer timer(times.landmarksMs);
-    if (std::abs(rollDeg) < m_settings.uprightFitMinRollDeg) return m_model.fit(bgr, box);
-    // The predictor starts from an upright mean face: show it the face turned upright, in a patch
-    // around the box, and turn the points back.
-    const cv::Point2f centre(box.x + box.width / 2.F, box.y + box.height / 2.F);
-    const cv::Size patchSize(static_cast<int>(box.width * 2.F), static_cast<int>(box.height * 2.F));
-    cv::Mat turn = cv::getRotationMatrix2D(centre, rollDeg, 1.0);
-    turn.at<double>(0, 2) += patchSize.width / 2.0 - centre.x;
-    turn.at<double>(1, 2) += patchSize.height / 2.0 - centre.y;
-    cv::Mat patch;
-    cv::warpAffine(bgr, patch, turn, patchSize, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
-    const cv::Rect2f patchBox((static_cast<float>(patchSize.width) - box.width) / 2.F,
-                              (static_cast<float>(patchSize.height) - box.height) / 2.F, box.width, box.height);
-    Landmarks points = m_model.fit(patch, patchBox);
-    cv::Mat back;
-    cv::invertAffineTransform(turn, back);
-    cv::transform(points, points, back);
-    return points;
-}
-
 bool FaceTracker::faceInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times) const {
     const cv::Rect frameRect(0, 0, bgr.cols, bgr.rows);
     const cv::Rect region =
@@ -230,11 +209,16 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
         box = chosen->box;
         result.method = TrackMethod::FullDetection;
     }
-    m_last = fitUpright(bgr, *box, rollDeg, times);
-    // The tilt was only a guess (the last frame's, or the detector's): when the face turned out
-    // tilted well beyond it, fit once more with the tilt just measured.
-    if (std::abs(eyeLineRollDeg(*m_last) - rollDeg) >= m_settings.uprightFitMinRollDeg) {
-        m_last = fitUpright(bgr, *box, eyeLineRollDeg(*m_last), times);
+    {
+        // The predictor starts from an upright mean face, so it is shown the face through a box
+        // turned by the expected tilt. That tilt is only a guess (the last frame's, or the
+        // detector's): when the face turned out tilted well beyond it, fit once more with the
+        // tilt just measured.
+        const ScopedStageTimer timer(times.landmarksMs);
+        m_last = m_model.fit(bgr, *box, rollDeg);
+        if (std::abs(eyeLineRollDeg(*m_last) - rollDeg) >= m_settings.refitRollDeg) {
+            m_last = m_model.fit(bgr, *box, eyeLineRollDeg(*m_last));
+        }
     }
     if (result.method == TrackMethod::FullDetection) m_relation = relate(*m_last, *box);
     result.landmarks = m_last;

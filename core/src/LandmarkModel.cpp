@@ -19,11 +19,11 @@ LandmarkModel::LandmarkModel(const std::filesystem::path& modelFile) : m_impl(st
 
 LandmarkModel::~LandmarkModel() = default;
 
-Landmarks LandmarkModel::fit(const cv::Mat& bgr, const cv::Rect2f& box) const {
+Landmarks LandmarkModel::fit(const cv::Mat& bgr, const cv::Rect2f& box, double rollDeg) const {
     if (bgr.type() != CV_8UC3) throw Error(ErrorKind::BadArgument, "LandmarkModel needs an 8-bit BGR image");
     // Thread-local scratch keeps fit() const, thread-safe and free of per-frame allocation.
     thread_local std::vector<float> shape;
-    m_impl->regressor.predict(bgr, box, shape);
+    m_impl->regressor.predict(bgr, box, rollDeg, shape);
     Landmarks points{};
     for (std::size_t i = 0; i < kLandmarkCount; ++i) points[i] = cv::Point2f(shape[2 * i], shape[2 * i + 1]);
     return points;

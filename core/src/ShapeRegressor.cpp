@@ -157,15 +157,25 @@ ShapeRegressor::ShapeRegressor(const std::filesystem::path& modelFile) {
 
 ShapeRegressor::~ShapeRegressor() = default;
 
-void ShapeRegressor::predict(const cv::Mat& bgr, const cv::Rect2f& box, std::vector<float>& shape) const {
+void ShapeRegressor::predict(const cv::Mat& bgr, const cv::Rect2f& box, double rollDeg,
+                             std::vector<float>& shape) const {
     const std::size_t shapeSize = m_initialShape.size();
     shape = m_initialShape;
     // The shape lives in the unit square of the face box: (0,0) is its top-left, (1,1) its
-    // bottom-right pixel, as in dlib.
-    const float left = box.x;
-    const float top = box.y;
+    // bottom-right pixel, as in dlib. A tilted face is read through the box turned by `rollDeg`
+    // about its centre, which is what the model would see in the frame turned upright, without
+    // turning any pixels.
+    const double radians = rollDeg * CV_PI / 180.0;
+    const auto cosRoll = static_cast<float>(std::cos(radians));
+    const auto sinRoll = static_cast<float>(std::sin(radians));
     const float spanX = box.width - 1.F;
     const float spanY = box.height - 1.F;
+    const float centreX = box.x + spanX / 2.F;
+    const float centreY = box.y + spanY / 2.F;
+    // Unit square -> image: (u, v) relative to the box centre, scaled to pixels, turned.
+    const float ax = cosRoll * spanX, bx = -sinRoll * spanY;
+    const float ay = sinRoll * spanX, by = cosRoll * spanY;
+    const float ox = centreX - 0.5F * (ax + bx), oy = centreY - 0.5F * (ay + by);
     std::vector<float> pixelValues;
     std::vector<std::uint32_t> leafIndex(m_treesPerCascade);
     const std::size_t leavesPerTree = m_splitsPerTree + 1;
@@ -179,8 +189,8 @@ void ShapeRegressor::predict(const cv::Mat& bgr, const cv::Rect2f& box, std::vec
             const std::size_t anchor = cascade.anchors[i];
             const float u = tform(0, 0) * dx + tform(0, 1) * dy + shape[2 * anchor];
             const float v = tform(1, 0) * dx + tform(1, 1) * dy + shape[2 * anchor + 1];
-            const auto x = static_cast<int>(std::floor(left + u * spanX + 0.5F));
-            const auto y = static_cast<int>(std::floor(top + v * spanY + 0.5F));
+            const auto x = static_cast<int>(std::floor(ox + ax * u + bx * v + 0.5F));
+            const auto y = static_cast<int>(std::floor(oy + ay * u + by * v + 0.5F));
             if (x >= 0 && y >= 0 && x < bgr.cols && y < bgr.rows) {
                 const auto* p = bgr.ptr<std::uint8_t>(y) + 3 * x;
                 pixelValues[i] = static_cast<float>((static_cast<unsigned>(p[0]) + p[1] + p[2]) / 3U);
@@ -211,8 +221,9 @@ void ShapeRegressor::predict(const cv::Mat& bgr, const cv::Rect2f& box, std::vec
         }
     }
     for (std::size_t k = 0; k < shapeSize; k += 2) {
-        shape[k] = left + shape[k] * spanX;
-        shape[k + 1] = top + shape[k + 1] * spanY;
+        const float u = shape[k], v = shape[k + 1];
+        shape[k] = ox + ax * u + bx * v;
+        shape[k + 1] = oy + ay * u + by * v;
     }
 }
 

@@ -26,8 +26,9 @@ public:
 
     [[nodiscard]] std::size_t pointCount() const { return m_initialShape.size() / 2; }
 
-    // Shape points (x, y) for the face in `box` of `bgr` (CV_8UC3), in image coordinates.
-    void predict(const cv::Mat& bgr, const cv::Rect2f& box, std::vector<float>& shapeOut) const;
+    // Shape points (x, y) for the face in `box` of `bgr` (CV_8UC3), in image coordinates; the
+    // face is taken as tilted by `rollDeg` (clockwise in the image, about the box centre).
+    void predict(const cv::Mat& bgr, const cv::Rect2f& box, double rollDeg, std::vector<float>& shapeOut) const;
 
 private:
     struct Split {

@@ -33,8 +33,8 @@ struct TrackerSettings {
     // HOG finds faces tilted up to about 12 degrees; when it finds none, it looks again in the
     // frame turned by this much each way.
     double tiltedRetryDeg = 15.0;
-    // Faces tilted more than this are turned upright before the landmarks are fitted.
-    double uprightFitMinRollDeg = 3.0;
+    // Landmarks are fitted again when the face's tilt differs from the expected one by this much.
+    double refitRollDeg = 1.5;
 };
 
 enum class TrackMethod { None, FullDetection, RegionDetection, Tracked };
@@ -66,8 +66,6 @@ private:
     };
 
     [[nodiscard]] std::vector<Detection> detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg) const;
-    [[nodiscard]] Landmarks fitUpright(const cv::Mat& bgr, const cv::Rect2f& box, double rollDeg,
-                                       StageTimes& times) const;
     [[nodiscard]] bool faceInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times) const;
     [[nodiscard]] cv::Rect2f predictBox(const Landmarks& points) const;
     static BoxRelation relate(const Landmarks& points, const cv::Rect2f& box);

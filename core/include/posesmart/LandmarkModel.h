@@ -18,8 +18,10 @@ public:
     LandmarkModel(const LandmarkModel&) = delete;
     LandmarkModel& operator=(const LandmarkModel&) = delete;
 
-    // The 68 points of the face in `box`, in the coordinates of `bgr` (CV_8UC3). Thread-safe.
-    [[nodiscard]] Landmarks fit(const cv::Mat& bgr, const cv::Rect2f& box) const;
+    // The 68 points of the face in `box`, in the coordinates of `bgr` (CV_8UC3). A face tilted
+    // in the image is fitted best when `rollDeg` gives its tilt (as eyeLineRollDeg measures it).
+    // Thread-safe.
+    [[nodiscard]] Landmarks fit(const cv::Mat& bgr, const cv::Rect2f& box, double rollDeg = 0.0) const;
 
     static constexpr const char* kFileName = "shape_predictor_68_face_landmarks.dat";
 
