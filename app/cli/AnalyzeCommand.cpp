@@ -1,10 +1,12 @@
 #include "AnalyzeCommand.h"
 
 #include "FrameCsvWriter.h"
+#include "SessionJson.h"
 #include "posesmart/Error.h"
 #include "posesmart/FrameSource.h"
 
 #include <chrono>
+#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -15,15 +17,85 @@ AnalyzeCommand::AnalyzeCommand(CLI::App& parent)
     m_command->add_option("INPUT", m_input, "video file, image, folder of images, or camera:N / camera:/dev/videoN")
         ->required();
     m_command->add_option("--frames", m_framesCsv, "write one CSV row per frame to this file");
+    m_command->add_option("--json", m_jsonOut, "write blinks, closures, posture, alerts and a summary to this file");
+    auto* calibrate = m_command
+                          ->add_option("--calibrate-seconds", m_calibrateSeconds,
+                                       "posture baseline from the first N seconds (default 10; 0: none); a recording "
+                                       "is calibrated in a pass of its own and then judged from its start")
+                          ->check(CLI::Range(0.0, 600.0));
+    m_command->add_option("--profile", m_profileIn, "posture baseline from a profile file (written by --save-profile)")
+        ->check(CLI::ExistingFile)
+        ->excludes(calibrate);
+    m_command->add_option("--save-profile", m_profileOut, "write the calibrated posture baseline to this file");
+    m_command
+        ->add_option("--known-distance", m_knownDistanceCm,
+                     "the person sat this many cm from the camera while calibrating (distance calibration)")
+        ->check(CLI::Range(20.0, 200.0));
     addPipelineOptions(*m_command, m_pipeline);
+}
+
+namespace {
+
+PostureBaseline readProfile(const std::string& path) {
+    std::ifstream file(path);
+    try {
+        return baselineFromJson(nlohmann::json::parse(file));
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(ErrorKind::BadInput, "profile '" + path + "' is not JSON: " + e.what());
+    }
+}
+
+// A recording is calibrated from its first seconds in a pass of its own, so that the whole
+// recording, those seconds included, is judged against the baseline.
+CalibrationResult calibrateFromStart(const std::string& input, const LandmarkModel& model,
+                                     const AnalyzerSettings& settings, const CalibrationSettings& calibration) {
+    const auto source = openFrameSource(input);
+    FrameAnalyzer analyzer(model, settings);
+    PostureCalibrator calibrator(calibration);
+    while (const auto frame = source->next()) {
+        const FrameResult result = analyzer.analyze(*frame);
+        if (calibrator.add(frame->timestampSec, result.measurements, frame->bgr.size())) break;
+    }
+    return calibrator.finish();
+}
+
+}  // namespace
+
+void AnalyzeCommand::useCalibration(CalibrationResult result, SessionAnalyzer& session, SessionJson& json) const {
+    if (result.baseline && m_knownDistanceCm > 0.0) result.baseline->knownDistanceCm = m_knownDistanceCm;
+    json.setCalibration(toJson(result));
+    if (!result.baseline) {
+        std::cerr << "posesmart-cli: calibration failed: " << result.reason << "\n";
+        return;
+    }
+    session.setBaseline(result.baseline);
+    if (!m_profileOut.empty()) {
+        std::ofstream file(m_profileOut);
+        file << nlohmann::json{{"baseline", toJson(*result.baseline)}}.dump(2) << '\n';
+        if (!file) throw Error(ErrorKind::Io, "cannot write '" + m_profileOut + "'");
+    }
 }
 
 int AnalyzeCommand::run() const {
     const auto source = openFrameSource(m_input);
     const auto model = loadLandmarkModel(m_pipeline);
-    FrameAnalyzer analyzer(*model, analyzerSettings(m_pipeline, source->info()));
+    const AnalyzerSettings settings = analyzerSettings(m_pipeline, source->info());
+    FrameAnalyzer analyzer(*model, settings);
     std::optional<FrameCsvWriter> csv;
     if (!m_framesCsv.empty()) csv.emplace(m_framesCsv);
+    SessionAnalyzer session;
+    SessionJson json(source->info());
+    CalibrationSettings calibration;
+    calibration.seconds = m_calibrateSeconds;
+    if (!m_profileIn.empty()) {
+        const PostureBaseline baseline = readProfile(m_profileIn);
+        session.setBaseline(baseline);
+        json.setCalibration({{"status", "profile"}, {"profile", m_profileIn}, {"baseline", toJson(baseline)}});
+    } else if (m_calibrateSeconds > 0.0 && !source->info().live) {
+        useCalibration(calibrateFromStart(m_input, *model, settings, calibration), session, json);
+    } else if (m_calibrateSeconds > 0.0) {
+        session.startCalibration(calibration);
+    }
 
     std::int64_t frames = 0;
     std::int64_t faceFrames = 0;
@@ -47,8 +119,12 @@ int AnalyzeCommand::run() const {
         faceFrames += result.landmarks ? 1 : 0;
         mostFaces = std::max(mostFaces, result.facesSeen);
         if (csv) csv->write(result, decodeMs);
+        const SessionUpdate update = session.update(result, frame->bgr.size());
+        if (update.calibration) useCalibration(*update.calibration, session, json);
+        json.add(result, update);
     }
     if (csv) csv->close();
+    if (!m_jsonOut.empty()) json.write(m_jsonOut);
     std::cout << source->info().description << ": " << frames << " frames, a face in " << faceFrames << ", at most "
               << mostFaces << (mostFaces == 1 ? " face" : " faces") << " at once\n";
     if (readError) throw *readError;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "CliSupport.h"
+#include "SessionJson.h"
 
 namespace posesmart::cli {
 
@@ -13,10 +14,17 @@ public:
     [[nodiscard]] int run() const;
 
 private:
+    void useCalibration(CalibrationResult result, SessionAnalyzer& session, SessionJson& json) const;
+
     CLI::App* m_command;
     PipelineOptions m_pipeline;
     std::string m_input;
     std::string m_framesCsv;
+    std::string m_jsonOut;
+    double m_calibrateSeconds = 10.0;
+    std::string m_profileIn;
+    std::string m_profileOut;
+    double m_knownDistanceCm = 0.0;
 };
 
 }  // namespace posesmart::cli

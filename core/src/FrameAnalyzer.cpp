@@ -24,6 +24,7 @@ FrameResult FrameAnalyzer::analyze(const Frame& frame) {
     if (track.landmarks) {
         const ScopedStageTimer timer(result.times.metricsMs);
         result.measurements = measureFace(*track.landmarks, m_camera);
+        result.eyePatches = extractEyePatches(frame.bgr, *track.landmarks);
     }
     return result;
 }

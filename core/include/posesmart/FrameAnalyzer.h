@@ -1,6 +1,7 @@
 // FrameAnalyzer: the per-frame pipeline: track the face, fit landmarks, measure, time each stage.
 #pragma once
 
+#include "posesmart/EyeAppearance.h"
 #include "posesmart/FaceMeasurements.h"
 #include "posesmart/FaceTracker.h"
 #include "posesmart/Frame.h"
@@ -23,6 +24,7 @@ struct FrameResult {
     cv::Rect2f detectorBox;
     std::optional<Landmarks> landmarks;
     std::optional<FaceMeasurements> measurements;
+    EyePatches eyePatches;  // empty without a face
     StageTimes times;
 };
 
