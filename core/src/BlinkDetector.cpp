@@ -136,7 +136,13 @@ BlinkUpdate BlinkDetector::update(const EyeSample& sample) {
             m_armed = out.score < reopen;
         } else if (out.score >= out.threshold && out.score - lowestSinceLastEvent(out.score) >= out.threshold) {
             // The event began where the score started its rise, above the re-opening level.
-            Event event{sample.frame, now, scored, scored, out.score, ear};
+            Event event{.startFrame = sample.frame,
+                        .startSec = now,
+                        .last = scored,
+                        .lastClosed = scored,
+                        .reopenedSec = std::nullopt,
+                        .peakScore = out.score,
+                        .minEar = ear};
             double later = out.score;
             for (auto it = m_recent.rbegin();
                  it != m_recent.rend() && it->score >= reopen && it->score < later && it->frame > m_lastEventEnd;

@@ -1,34 +1,15 @@
 // posesmart-cli analyze on awkward real inputs: no crash, the right face count, clear errors.
+#include "CliRun.h"
 #include "TestData.h"
 
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
+
+using posesmart::test::quoted;
+using posesmart::test::runCli;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    std::string output;  // stdout and stderr together
-};
-
-Run runCli(const std::string& arguments) {
-    Run run;
-    const std::string command = std::string(POSESMART_CLI) + " " + arguments + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buffer[512];
-    while (fgets(buffer, sizeof buffer, pipe) != nullptr) run.output += buffer;
-    const int status = pclose(pipe);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return run;
-}
-
-std::string quoted(const std::filesystem::path& path) {
-    return "'" + path.string() + "'";
-}
 
 // Largest "faces" value over the rows of a --frames CSV.
 int mostFaces(const std::filesystem::path& csv) {
@@ -59,7 +40,7 @@ TEST_CASE("every awkward input is analysed without a crash and with the right fa
     for (const auto& [file, faces] : expected) {
         INFO(file);
         const auto csv = dir / (file + ".csv");
-        const Run run =
+        const posesmart::test::CliRun run =
             runCli("analyze " + quoted(posesmart::test::testData("bad/" + file)) + " --frames " + quoted(csv));
         INFO(run.output);
         REQUIRE(run.exitCode == 0);
@@ -71,7 +52,8 @@ TEST_CASE("a painting and a drawing of a face go through analyze without a crash
     // dlib's HOG detector scores the Mona Lisa (2.3) and the Picasso drawing (1.6) above many real
     // photographs (0.3-2.5), so they are counted as faces: a known limit, see the README.
     for (const char* file : {"joconde.jpg", "picasso_drawing_crop.jpg"}) {
-        const Run run = runCli("analyze " + quoted(posesmart::test::testData(std::string("bad/") + file)));
+        const posesmart::test::CliRun run =
+            runCli("analyze " + quoted(posesmart::test::testData(std::string("bad/") + file)));
         INFO(run.output);
         CHECK(run.exitCode == 0);
     }
@@ -100,7 +82,7 @@ TEST_CASE("unreadable inputs and bad arguments give one clear error line and a n
     };
     for (const auto& [arguments, words] : cases) {
         INFO(arguments);
-        const Run run = runCli(arguments);
+        const posesmart::test::CliRun run = runCli(arguments);
         INFO(run.output);
         CHECK(run.exitCode != 0);
         CHECK(run.exitCode < 128);  // not killed by a signal
@@ -111,7 +93,7 @@ TEST_CASE("unreadable inputs and bad arguments give one clear error line and a n
 
 TEST_CASE("--help works for every command") {
     for (const char* command : {"--help", "analyze --help", "bench --help"}) {
-        const Run run = runCli(command);
+        const posesmart::test::CliRun run = runCli(command);
         CHECK(run.exitCode == 0);
         CHECK_THAT(run.output, Catch::Contains("INPUT") || Catch::Contains("analyze"));
     }

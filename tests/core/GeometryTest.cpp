@@ -1,33 +1,15 @@
 // Real frames of several people, rotated and zoomed by known amounts: roll, inter-ocular distance
 // and estimated distance must follow the transformation.
+#include "PeopleFrames.h"
 #include "TestData.h"
 #include "VideoFrames.h"
 #include "posesmart/FrameAnalyzer.h"
 
 #include <catch2/catch.hpp>
-#include <opencv2/imgcodecs.hpp>
 
 using namespace posesmart;
 
 namespace {
-
-struct Sample {
-    std::string name;
-    cv::Mat bgr;
-};
-
-std::vector<Sample> samples() {
-    std::vector<Sample> out;
-    out.push_back({"talkingface #100", test::framesAt(test::testData("blink/talkingface_0-100s.mp4"), {100}).front()});
-    out.push_back({"seven_blinks #20", test::framesAt(test::testData("blink/seven_blinks_webcam.mp4"), {20}).front()});
-    out.push_back({"lean_turn #150", test::framesAt(test::testData("posture/webcam_lean_turn_a.mp4"), {150}).front()});
-    for (const char* photo :
-         {"faces/obama-1080p.jpg", "identity/named/biden/biden2.jpg", "identity/named/rose_leslie/img2.jpg",
-          "identity/named/kit_harington/john2.jpeg", "identity/yale/subject03/normal.png"}) {
-        out.push_back({photo, cv::imread(test::testData(photo).string(), cv::IMREAD_COLOR)});
-    }
-    return out;
-}
 
 FaceMeasurements measure(const cv::Mat& bgr) {
     AnalyzerSettings settings;
@@ -41,7 +23,7 @@ FaceMeasurements measure(const cv::Mat& bgr) {
 }  // namespace
 
 TEST_CASE("rotating a frame changes roll by the same angle") {
-    for (const auto& sample : samples()) {
+    for (const auto& sample : test::peopleFrames()) {
         INFO(sample.name);
         const FaceMeasurements base = measure(sample.bgr);
         for (const double direction : {1.0, -1.0}) {
@@ -64,7 +46,7 @@ TEST_CASE("rotating a frame changes roll by the same angle") {
 }
 
 TEST_CASE("a tilted face is found from scratch up to 10 degrees") {
-    for (const auto& sample : samples()) {
+    for (const auto& sample : test::peopleFrames()) {
         INFO(sample.name);
         const FaceMeasurements base = measure(sample.bgr);
         for (const double degrees : {5.0, 10.0, 15.0, -5.0, -10.0, -15.0}) {
@@ -76,7 +58,7 @@ TEST_CASE("a tilted face is found from scratch up to 10 degrees") {
 }
 
 TEST_CASE("zooming a frame scales the inter-ocular distance and lowers the distance to the camera") {
-    for (const auto& sample : samples()) {
+    for (const auto& sample : test::peopleFrames()) {
         INFO(sample.name);
         const FaceMeasurements base = measure(sample.bgr);
         for (const double factor : {1.1, 1.2, 1.3}) {
@@ -89,7 +71,7 @@ TEST_CASE("zooming a frame scales the inter-ocular distance and lowers the dista
 }
 
 TEST_CASE("a frontal face at a desk is placed at a plausible distance, level and facing the camera") {
-    const FaceMeasurements m = measure(samples()[2].bgr);
+    const FaceMeasurements m = measure(test::peopleFrames()[2].bgr);
     CHECK(m.distanceCm > 30.0);
     CHECK(m.distanceCm < 120.0);
     CHECK(std::abs(m.rollDeg) < 10.0);
