@@ -89,15 +89,18 @@ BlinkUpdate BlinkDetector::update(const EyeSample& sample) {
     if (gap) {
         m_event.reset();
         m_recent.clear();
+        m_lastOpenSec.reset();
     }
     if (!sample.usable) {
         // A lost, turned or fast-moving face says nothing about the lids: whatever was going on is
         // dropped, and nothing starts again until the eyes are seen open.
         m_event.reset();
         m_recent.clear();
+        m_lastOpenSec.reset();
         m_armed = false;
         return out;
     }
+    if (!m_lastOpenSec) m_lastOpenSec = now;
     m_usableSec += frameSec;
     if (frameSec > 0.0) m_frameSec = frameSec;
 
@@ -120,10 +123,7 @@ BlinkUpdate BlinkDetector::update(const EyeSample& sample) {
                 m_event->peakScore = std::max(m_event->peakScore, out.score);
                 m_event->minEar = std::min(m_event->minEar, ear);
                 if (out.score >= m_settings.closedPeakShare * m_event->peakScore) m_event->lastClosed = scored;
-                if (now - m_event->startSec > m_settings.appearanceChangeSec && earDrop < reopen) {
-                    m_event.reset();
-                    out.relearnAppearance = true;
-                } else if (now - m_event->lastClosed.timestampSec >= m_settings.settleSec) {
+                if (now - m_event->lastClosed.timestampSec >= m_settings.settleSec) {
                     m_event->last = m_event->lastClosed;
                     out.blink = finishEvent(out);
                 }
@@ -160,6 +160,15 @@ BlinkUpdate BlinkDetector::update(const EyeSample& sample) {
     if (out.eyesOpen) {
         m_openEars.push_back(ear);
         m_openEarTimes.push_back(now);
+        m_lastOpenSec = now;
+    } else if (now - *m_lastOpenSec > m_settings.appearanceChangeSec && earDrop < reopen && !out.blink) {
+        // No open eyes seen for this long while the eye aspect ratio says they are open: the eyes'
+        // look changed (light, glasses, gaze), whether or not an event is running. Start afresh.
+        m_event.reset();
+        m_armed = true;
+        m_lastEventEnd = sample.frame;
+        m_lastOpenSec = now;
+        out.relearnAppearance = true;
     }
     m_recent.push_back(scored);
     return out;

@@ -84,23 +84,35 @@ PostureState PostureTracker::update(double timestampSec, const std::optional<Fac
         m_reading = PostureReading{};
         m_reading.distanceCm = m->distanceCm;
     }
+    const double step = m_lastSec && timestampSec > *m_lastSec ? timestampSec - *m_lastSec : 0.0;
+    m_lastSec = timestampSec;
     if (!m_started) {
         m_started = true;
         m_state = raw;
-        m_candidate = raw;
-        m_candidateSinceSec = timestampSec;
+        m_leavingSinceSec.reset();
         return m_state;
     }
     if (raw == m_state) {
-        m_candidate = raw;
+        m_leavingSinceSec.reset();
         return m_state;
     }
-    if (raw != m_candidate || timestampSec < m_candidateSinceSec) {
-        m_candidate = raw;
-        m_candidateSinceSec = timestampSec;
+    // Leaving the state: the time counts from the first frame away from it, whichever other
+    // states the frames show (a lean may read as forward head one frame and slouch the next);
+    // the state that held longest in that time is the one reported.
+    if (!m_leavingSinceSec || timestampSec < *m_leavingSinceSec) {
+        m_leavingSinceSec = timestampSec;
+        m_secondsIn.fill(0.0);
     }
-    const double needed = raw == PostureState::Away ? m_settings.awayAfterSec : m_settings.minStateSec;
-    if (timestampSec - m_candidateSinceSec >= needed) m_state = raw;
+    m_secondsIn[static_cast<std::size_t>(raw)] += step;
+    auto next = raw;
+    for (std::size_t i = 0; i < m_secondsIn.size(); ++i) {
+        if (m_secondsIn[i] > m_secondsIn[static_cast<std::size_t>(next)]) next = static_cast<PostureState>(i);
+    }
+    const double needed = next == PostureState::Away ? m_settings.awayAfterSec : m_settings.minStateSec;
+    if (timestampSec - *m_leavingSinceSec >= needed) {
+        m_state = next;
+        m_leavingSinceSec.reset();
+    }
     return m_state;
 }
 

@@ -438,3 +438,36 @@ TEST_CASE("a one-frame full blink after full ones is complete") {
         CHECK(events.blinks[3].complete);  // its score (0.65) is well over 0.6 x the usual peak (0.68)
     }
 }
+
+TEST_CASE("a lasting change of the eyes' look with a blink in it is relearnt, and later blinks count") {
+    // From 3 s the eyes look different (say, glasses on): appearance closure 0.6 while the EAR
+    // stays open, and a blink at 3.5 s on top of it. The caller replaces the appearance templates
+    // when told to (as SessionAnalyzer does), after which the look reads as open again.
+    for (double fps : kRates) {
+        CAPTURE(fps);
+        Timeline timeline;
+        timeline.dips = {{3.5, 3.65}, {10.0, 10.15}};
+        BlinkDetector detector;
+        bool relearnt = false;
+        double relearntAt = 0.0;
+        std::vector<Blink> blinks;
+        for (std::int64_t frame = 0; frame <= static_cast<std::int64_t>(12.0 * fps); ++frame) {
+            const double t = static_cast<double>(frame) / fps;
+            EyeSample sample = sampleAt(timeline, frame, t);
+            if (t >= 3.0 && !relearnt) {
+                for (double& look : sample.appearanceClosure) look = std::max(look, 0.6);
+            }
+            const BlinkUpdate update = detector.update(sample);
+            if (update.relearnAppearance && !relearnt) {
+                relearnt = true;
+                relearntAt = t;
+            }
+            if (update.blink) blinks.push_back(*update.blink);
+        }
+        REQUIRE(relearnt);
+        CHECK(relearntAt >= 3.0 + detector.settings().appearanceChangeSec);
+        CHECK(relearntAt < 3.0 + detector.settings().appearanceChangeSec + 1.0);
+        REQUIRE_FALSE(blinks.empty());
+        CHECK(blinks.back().startSec == Approx(10.0));
+    }
+}

@@ -218,14 +218,30 @@ TEST_CASE("the first frame sets the state; a new state must hold for minStateSec
     CHECK(tracker.lastReading().dropIod == Approx(0.4));
 }
 
-TEST_CASE("a state alternating faster than minStateSec is never reported") {
+TEST_CASE("a poor posture alternating with good faster than minStateSec is never reported") {
     PostureTracker tracker;
     tracker.setBaseline(baseline());
     tracker.update(0.0, posed(1.0, 0.0));
     for (int k = 1; k <= 160; ++k) {
-        const bool slouch = (k / 12) % 2 == 0;  // 1.5 s slouching, 1.5 s tilted, in turn
-        CHECK(tracker.update(at(k), slouch ? posed(1.0, 0.4) : posed(1.0, 0.0, 15.0)) == PostureState::Good);
+        const bool slouch = (k / 12) % 2 == 0;  // 1.5 s slouching, 1.5 s upright, in turn
+        CHECK(tracker.update(at(k), slouch ? posed(1.0, 0.4) : posed(1.0, 0.0)) == PostureState::Good);
     }
+}
+
+TEST_CASE("a lean that reads as forward head and slouch in turn is reported as the one that held longest") {
+    PostureTracker tracker;
+    tracker.setBaseline(baseline());
+    tracker.update(0.0, posed(1.0, 0.0));
+    // Three frames forward head, one frame slouch, in turn: never good, so 2 s after the first
+    // frame away from good the state changes, to the reading seen longest.
+    const auto lean = [](int k) { return k % 4 == 0 ? posed(1.0, 0.4) : posed(1.1, 0.25); };
+    for (int k = 1; k <= 16; ++k) CHECK(tracker.update(at(k), lean(k)) == PostureState::Good);
+    CHECK(tracker.update(at(17), lean(17)) == PostureState::ForwardHead);
+    // The state being left for another poor one works the same way: two slouch frames to one
+    // tilted, and slouch is reported 2 s on.
+    const auto slump = [](int k) { return k % 3 == 0 ? posed(1.0, 0.0, 15.0) : posed(1.0, 0.4); };
+    for (int k = 18; k <= 33; ++k) CHECK(tracker.update(at(k), slump(k)) == PostureState::ForwardHead);
+    CHECK(tracker.update(at(34), slump(34)) == PostureState::Slouch);
 }
 
 TEST_CASE("the tracker applies hysteresis to the reported state") {

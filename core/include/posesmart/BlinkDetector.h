@@ -67,8 +67,8 @@ struct BlinkSettings {
     double confirmSec = 0.03;
     double maxFrameGapSec = 0.25;  // a longer gap between frames ends any event without a result
     double completeShare = 0.6;    // complete: peak score >= this share of the usual blink's peak
-    // An event this long while the eye aspect ratio says the eyes are open is a change of look
-    // (light, glasses, gaze), not a closure: it is dropped and the appearance relearnt.
+    // No open eyes for this long while the eye aspect ratio says the eyes are open is a change of
+    // look (light, glasses, gaze), not a closure: any event is dropped and the appearance relearnt.
     double appearanceChangeSec = 4.0;
 };
 
@@ -122,7 +122,8 @@ private:
     std::int64_t m_lastEventEnd = -1;  // an event never starts at or before this frame
     double m_usableSec = 0.0;
     std::optional<double> m_lastSec;
-    double m_frameSec = 0.0;  // the last interval between frames
+    std::optional<double> m_lastOpenSec;  // the last usable frame with open eyes
+    double m_frameSec = 0.0;              // the last interval between frames
 };
 
 }  // namespace posesmart

@@ -4,6 +4,7 @@
 
 #include "posesmart/PostureCalibration.h"
 
+#include <array>
 #include <optional>
 #include <string_view>
 
@@ -60,8 +61,9 @@ private:
     std::optional<PostureBaseline> m_baseline;
     PostureState m_state = PostureState::Unknown;
     bool m_started = false;
-    PostureState m_candidate = PostureState::Unknown;
-    double m_candidateSinceSec = 0.0;
+    std::optional<double> m_lastSec;
+    std::optional<double> m_leavingSinceSec;               // the first frame away from m_state
+    std::array<double, kPostureStateCount> m_secondsIn{};  // time in each other state since then
     PostureReading m_reading;
 };
 
