@@ -1,9 +1,12 @@
 #include "AnalyzeCommand.h"
 
+#include "FaceIdRun.h"
 #include "FrameCsvWriter.h"
 #include "SessionJson.h"
 #include "posesmart/Error.h"
 #include "posesmart/FrameSource.h"
+#include "posesmart/LocalTime.h"
+#include "posesmart/SessionRecorder.h"
 
 #include <chrono>
 #include <fstream>
@@ -31,10 +34,23 @@ AnalyzeCommand::AnalyzeCommand(CLI::App& parent)
         ->add_option("--known-distance", m_knownDistanceCm,
                      "the person sat this many cm from the camera while calibrating (distance calibration)")
         ->check(CLI::Range(20.0, 200.0));
+    auto* db = m_command->add_option("--db", m_dbPath, "record the run into this history database");
+    m_command
+        ->add_option("--start", m_start,
+                     "local time the run is recorded as having started, e.g. 2026-11-20T09:00 (default: now)")
+        ->needs(db);
+    m_command
+        ->add_option("--user", m_user,
+                     "profile the run is recorded under (default: default); when the profile is enrolled for Face "
+                     "ID, only its person is measured")
+        ->needs(db);
+    m_command->add_option("--descriptor-model", m_descriptorModel, "Face ID model (default: search)")->needs(db);
     addPipelineOptions(*m_command, m_pipeline);
 }
 
 namespace {
+
+constexpr int kRetentionDays = 365;
 
 PostureBaseline readProfile(const std::string& path) {
     std::ifstream file(path);
@@ -97,6 +113,28 @@ int AnalyzeCommand::run() const {
         session.startCalibration(calibration);
     }
 
+    // History: the run as if it had happened live from --start.
+    std::optional<HistoryStore> store;
+    std::optional<SessionRecorder> recorder;
+    std::optional<FaceIdRun> faceId;
+    if (!m_dbPath.empty()) {
+        double startUtc = static_cast<double>(std::time(nullptr));
+        if (!m_start.empty()) {
+            const auto parsed = parseLocalDateTime(m_start);
+            if (!parsed) throw Error(ErrorKind::BadArgument, "--start '" + m_start + "' is not YYYY-MM-DDTHH:MM");
+            startUtc = *parsed;
+        }
+        store.emplace(m_dbPath);
+        if (store->openReport().recreated) std::cerr << "posesmart-cli: " << store->openReport().message << "\n";
+        store->applyRetention(static_cast<double>(std::time(nullptr)), kRetentionDays);
+        const std::int64_t profile = store->profileId(m_user);
+        if (session.baseline()) store->saveBaseline(profile, toJson(*session.baseline()).dump());
+        recorder.emplace(*store, profile, startUtc);
+        faceId.emplace(&*store, profile, m_descriptorModel);
+        session.alerts().setMinuteOfDay([startUtc](double t) { return localMinuteOfDay(startUtc + t); });
+    }
+    std::optional<std::string> reportedWriteError;
+
     std::int64_t frames = 0;
     std::int64_t faceFrames = 0;
     int mostFaces = 0;
@@ -119,14 +157,29 @@ int AnalyzeCommand::run() const {
         faceFrames += result.landmarks ? 1 : 0;
         mostFaces = std::max(mostFaces, result.facesSeen);
         if (csv) csv->write(result, decodeMs);
-        const SessionUpdate update = session.update(result, frame->bgr.size());
+        // Another person's face (Face ID) reaches the session as no face at all.
+        const FrameResult measured = faceId ? faceId->filter(*frame, result) : result;
+        const SessionUpdate update = session.update(measured, frame->bgr.size());
         if (update.calibration) useCalibration(*update.calibration, session, json);
-        json.add(result, update);
+        json.add(measured, update);
+        if (recorder) {
+            recorder->add(measured, update);
+            // A failed write (disk full) is said once; the analysis goes on and the rows are kept.
+            if (recorder->lastError() && recorder->lastError() != reportedWriteError) {
+                std::cerr << "posesmart-cli: history not saved yet, will retry: " << *recorder->lastError() << "\n";
+            }
+            reportedWriteError = recorder->lastError();
+        }
     }
+    // The files are written before a history error is reported, so that one failure loses nothing else.
+    if (recorder) recorder->flush();
+    if (faceId) json.setIdentity(faceId->segments(), faceId->summary());
     if (csv) csv->close();
     if (!m_jsonOut.empty()) json.write(m_jsonOut);
     std::cout << source->info().description << ": " << frames << " frames, a face in " << faceFrames << ", at most "
               << mostFaces << (mostFaces == 1 ? " face" : " faces") << " at once\n";
+    if (recorder && recorder->lastError()) throw Error(ErrorKind::Io, *recorder->lastError());
+    if (faceId) faceId->save();
     if (readError) throw *readError;
     return 0;
 }

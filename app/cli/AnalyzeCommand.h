@@ -25,6 +25,10 @@ private:
     std::string m_profileIn;
     std::string m_profileOut;
     double m_knownDistanceCm = 0.0;
+    std::string m_dbPath;
+    std::string m_start;
+    std::string m_user = "default";
+    std::string m_descriptorModel;
 };
 
 }  // namespace posesmart::cli

@@ -4,11 +4,14 @@
 #include "posesmart/FrameSource.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <thread>
 
 namespace posesmart::cli {
 
@@ -46,9 +49,12 @@ struct RunStats {
     std::int64_t faceFrames = 0;
     double modelLoadMs = 0.0;
     Distribution pipeline, preprocess, detect, landmarks, metrics, decode;
+    Distribution descriptor;  // Face ID descriptors computed alongside, when asked for
 
     [[nodiscard]] nlohmann::json json() const {
         return {{"mode", mode},
+                {"face_id_alongside", !descriptor.samples.empty()},
+                {"descriptor", descriptor.json()},
                 {"frames", frames},
                 {"face_frames", faceFrames},
                 {"model_load_ms", modelLoadMs},
@@ -62,7 +68,38 @@ struct RunStats {
     }
 };
 
-RunStats runOnce(const std::string& input, PipelineOptions options) {
+// Computes Face ID descriptors without a pause on a thread of its own, from the first face the
+// pipeline finds, for as long as it lives: the worst case for the frames analysed meanwhile (the
+// app computes one every few seconds).
+class DescriptorLoad {
+public:
+    DescriptorLoad(FaceDescriptorModel& model, Distribution& times) : m_model(model), m_times(times) {}
+    ~DescriptorLoad() {
+        m_stop = true;
+        if (m_thread.joinable()) m_thread.join();
+    }
+    DescriptorLoad(const DescriptorLoad&) = delete;
+    DescriptorLoad& operator=(const DescriptorLoad&) = delete;
+
+    void offer(const Frame& frame, const FrameResult& result) {
+        if (m_thread.joinable() || !result.landmarks) return;
+        m_thread = std::thread([this, bgr = frame.bgr.clone(), points = *result.landmarks] {
+            while (!m_stop) {
+                const auto start = Clock::now();
+                (void)m_model.describe(bgr, points);
+                m_times.samples.push_back(msSince(start));
+            }
+        });
+    }
+
+private:
+    FaceDescriptorModel& m_model;
+    Distribution& m_times;  // written by the thread until it is joined
+    std::atomic<bool> m_stop = false;
+    std::thread m_thread;
+};
+
+RunStats runOnce(const std::string& input, PipelineOptions options, FaceDescriptorModel* faceId = nullptr) {
     RunStats stats;
     stats.mode = options.mode;
     const auto loadStart = Clock::now();
@@ -70,6 +107,8 @@ RunStats runOnce(const std::string& input, PipelineOptions options) {
     stats.modelLoadMs = msSince(loadStart);
     const auto source = openFrameSource(input);
     FrameAnalyzer analyzer(*model, analyzerSettings(options, source->info()));
+    std::optional<DescriptorLoad> load;
+    if (faceId) load.emplace(*faceId, stats.descriptor);
     // Frames are decoded a batch at a time and analysed afterwards: FFmpeg's decoder threads work
     // ahead in the background, and on a single core they would otherwise be billed to the pipeline.
     std::vector<Frame> batch;
@@ -99,8 +138,10 @@ RunStats runOnce(const std::string& input, PipelineOptions options) {
             stats.metrics.samples.push_back(result.times.metricsMs);
             ++stats.frames;
             stats.faceFrames += result.landmarks ? 1 : 0;
+            if (load) load->offer(frame, result);
         }
     }
+    load.reset();  // joins the thread before its samples are read
     return stats;
 }
 
@@ -118,6 +159,11 @@ void print(const RunStats& s) {
     row("  landmarks", s.landmarks);
     row("  metrics", s.metrics);
     row("decode (excluded)", s.decode);
+    if (!s.descriptor.samples.empty()) {
+        std::cout << "  with Face ID descriptors computed alongside without a pause: " << s.descriptor.samples.size()
+                  << "\n";
+        row("  descriptor per face", s.descriptor);
+    }
 }
 
 }  // namespace
@@ -128,6 +174,9 @@ BenchCommand::BenchCommand(CLI::App& parent)
     m_command->add_option("--json", m_jsonOut, "also write the results to this JSON file");
     m_command->add_flag("--compare", m_compare,
                         "also run detect-every-frame on the same input and report the speed-up");
+    m_command->add_flag("--face-id", m_faceId,
+                        "run again with Face ID descriptors computed non-stop on another thread, and report both");
+    m_command->add_option("--descriptor-model", m_descriptorModel, "Face ID model (default: search)");
     addPipelineOptions(*m_command, m_pipeline);
 }
 
@@ -146,6 +195,15 @@ int BenchCommand::run() const {
                   << speedup << "x\n";
         out["runs"].push_back(runs.back().json());
         out["speedup_median"] = speedup;
+    }
+    if (m_faceId) {
+        const auto model = loadDescriptorModel(m_descriptorModel);
+        runs.push_back(runOnce(m_input, m_pipeline, model.get()));
+        print(runs.back());
+        const double slowdown = runs.back().pipeline.quantile(0.5) / std::max(1e-9, runs[0].pipeline.quantile(0.5));
+        std::cout << "pipeline median with Face ID alongside / without: " << std::setprecision(2) << slowdown << "x\n";
+        out["runs"].push_back(runs.back().json());
+        out["face_id_slowdown_median"] = slowdown;
     }
     if (!m_jsonOut.empty()) {
         std::ofstream file(m_jsonOut);

@@ -18,6 +18,8 @@ private:
     std::string m_input;
     std::string m_jsonOut;
     bool m_compare = false;
+    bool m_faceId = false;
+    std::string m_descriptorModel;
 };
 
 }  // namespace posesmart::cli

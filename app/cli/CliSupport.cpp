@@ -1,6 +1,7 @@
 #include "CliSupport.h"
 
 #include "posesmart/Error.h"
+#include "posesmart/FaceDescriptor.h"
 #include "posesmart/FrameSource.h"
 #include "posesmart/ModelLocator.h"
 
@@ -41,6 +42,16 @@ std::unique_ptr<LandmarkModel> loadLandmarkModel(const PipelineOptions& options)
                                              places + " (install libdlib-data or use --model)");
     }
     return std::make_unique<LandmarkModel>(*found);
+}
+
+std::unique_ptr<FaceDescriptorModel> loadDescriptorModel(const std::string& file) {
+    if (!file.empty()) return std::make_unique<FaceDescriptorModel>(file);
+    const auto found = findModel(FaceDescriptorModel::kFileName, modelSearchPath(executableDir()));
+    if (!found) {
+        throw Error(ErrorKind::BadModel, std::string("face descriptor model ") + FaceDescriptorModel::kFileName +
+                                             " not found (build the project, or use --descriptor-model)");
+    }
+    return std::make_unique<FaceDescriptorModel>(*found);
 }
 
 AnalyzerSettings analyzerSettings(const PipelineOptions& options, const SourceInfo& source) {

@@ -2,6 +2,7 @@
 // tracking mode, and turning them into a ready FrameAnalyzer.
 #pragma once
 
+#include "posesmart/FaceDescriptor.h"
 #include "posesmart/FrameAnalyzer.h"
 #include "posesmart/FrameSource.h"
 
@@ -21,6 +22,9 @@ void addPipelineOptions(CLI::App& command, PipelineOptions& options);
 
 // Loads the landmark model named by the options or found on the search path; throws Error.
 std::unique_ptr<LandmarkModel> loadLandmarkModel(const PipelineOptions& options);
+
+// Loads the Face ID descriptor model from `file`, or found on the search path when empty; throws Error.
+std::unique_ptr<FaceDescriptorModel> loadDescriptorModel(const std::string& file);
 
 AnalyzerSettings analyzerSettings(const PipelineOptions& options, const SourceInfo& source);
 

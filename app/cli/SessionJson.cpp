@@ -98,6 +98,7 @@ nlohmann::json SessionJson::document() const {
             {"posture", posture},
             {"alerts", m_alerts},
             {"breaks", m_breaks},
+            {"identity", m_identitySegments},
             {"summary",
              {{"blinks", m_blinks.size()},
               {"blink_rate_per_min", rounded(ratePerMin, 0.01)},
@@ -105,6 +106,7 @@ nlohmann::json SessionJson::document() const {
               {"face_frames", m_faceFrames},
               {"seconds_by_state", byState},
               {"calibration", m_calibration},
+              {"identity", m_identitySummary},
               {"ms_per_frame_median", rounded(medianMs, 1e-3)}}}};
 }
 

@@ -16,6 +16,11 @@ public:
     explicit SessionJson(const SourceInfo& source);
     void add(const FrameResult& frame, const SessionUpdate& update);
     void setCalibration(nlohmann::json calibration) { m_calibration = std::move(calibration); }
+    // Face ID: "identity" segments (start_s, end_s, state) and summary.identity.
+    void setIdentity(nlohmann::json segments, nlohmann::json summary) {
+        m_identitySegments = std::move(segments);
+        m_identitySummary = std::move(summary);
+    }
     [[nodiscard]] nlohmann::json document() const;
     void write(const std::string& path) const;  // throws Error(Io)
 
@@ -38,6 +43,8 @@ private:
     nlohmann::json m_alerts = nlohmann::json::array();
     nlohmann::json m_breaks = nlohmann::json::array();
     nlohmann::json m_calibration = {{"status", "none"}};
+    nlohmann::json m_identitySegments = nlohmann::json::array();
+    nlohmann::json m_identitySummary = {{"enrolled", false}};
     std::vector<Segment> m_segments;
     std::vector<double> m_pipelineMs;
 };

@@ -1,6 +1,9 @@
-// posesmart-cli: the PoseSmart engine without a display (analyse, benchmark).
+// posesmart-cli: the PoseSmart engine without a display (analyse, benchmark, report, demo history).
 #include "AnalyzeCommand.h"
 #include "BenchCommand.h"
+#include "DemoHistoryCommand.h"
+#include "IdentityCommand.h"
+#include "ReportCommand.h"
 #include "posesmart/Error.h"
 
 #include <iostream>
@@ -14,13 +17,16 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "posesmart-cli 0.1.0");
     posesmart::cli::AnalyzeCommand analyze(app);
     posesmart::cli::BenchCommand bench(app);
+    posesmart::cli::ReportCommand report(app);
+    posesmart::cli::DemoHistoryCommand demoHistory(app);
+    posesmart::cli::IdentityCommand identity(app);
     app.failure_message([](const CLI::App*, const CLI::Error& e) {
         return "posesmart-cli: error: " + std::string(e.what()) + " (see --help)\n";
     });
-    const std::set<std::string_view> commands = {"analyze", "bench"};
+    const std::set<std::string_view> commands = {"analyze", "bench", "report", "demo-history", "identity"};
     if (argc > 1 && argv[1][0] != '-' && !commands.contains(argv[1])) {
         std::cerr << "posesmart-cli: error: unknown command '" << argv[1]
-                  << "' (commands: analyze, bench; see --help)\n";
+                  << "' (commands: analyze, bench, report, demo-history, identity; see --help)\n";
         return 2;
     }
     CLI11_PARSE(app, argc, argv);
@@ -30,6 +36,9 @@ int main(int argc, char** argv) {
     try {
         if (analyze.selected()) return analyze.run();
         if (bench.selected()) return bench.run();
+        if (report.selected()) return report.run();
+        if (demoHistory.selected()) return demoHistory.run();
+        if (identity.selected()) return identity.run();
     } catch (const posesmart::Error& e) {
         std::cerr << "posesmart-cli: error: " << e.what() << '\n';
         return 1;

@@ -1,0 +1,157 @@
+#include "ReportCommand.h"
+
+#include "posesmart/Error.h"
+#include "posesmart/HistoryReport.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace posesmart::cli {
+
+namespace {
+
+double rounded(double value, double step) {
+    return std::round(value / step) * step;
+}
+
+nlohmann::json toJson(const PeriodReport& r) {
+    nlohmann::json byState = nlohmann::json::object();
+    nlohmann::json shares = nlohmann::json::object();
+    for (int s = 0; s < kPostureStateCount; ++s) {
+        const std::string name(toString(static_cast<PostureState>(s)));
+        const double seconds = r.secondsByState[static_cast<std::size_t>(s)];
+        byState[name] = rounded(seconds, 0.1);
+        double total = 0.0;
+        for (const double x : r.secondsByState) total += x;
+        shares[name] = total > 0.0 ? rounded(seconds / total, 1e-4) : 0.0;
+    }
+    nlohmann::json hours = nlohmann::json::object();
+    for (std::size_t h = 0; h < 24; ++h) {
+        if (r.blinksPerMinByHour[h] >= 0.0) hours[std::to_string(h)] = rounded(r.blinksPerMinByHour[h], 0.01);
+    }
+    nlohmann::json days = nlohmann::json::array();
+    for (const DaySummary& d : r.days) {
+        days.push_back({{"date", d.date},
+                        {"monitored_s", rounded(d.monitoredSec, 0.1)},
+                        {"good_share", rounded(d.goodShare, 1e-4)},
+                        {"alerts", d.alerts},
+                        {"blinks_per_min", rounded(d.blinksPerMin, 0.01)}});
+    }
+    return {{"period", r.period.label},
+            {"monitored_s", rounded(r.monitoredSec, 0.1)},
+            {"seconds_by_state", byState},
+            {"share_by_state", shares},
+            {"good_share", rounded(r.goodShare, 1e-4)},
+            {"longest_good_s", rounded(r.longestGoodSec, 0.1)},
+            {"alerts", r.alerts},
+            {"alerts_by_kind", r.alertsByKind},
+            {"breaks", r.breaks},
+            {"blinks", r.blinks},
+            {"incomplete_blinks", r.incompleteBlinks},
+            {"blinks_per_min", rounded(r.blinksPerMin, 0.01)},
+            {"blinks_per_min_by_hour", hours},
+            {"mean_distance_cm", rounded(r.meanDistanceCm, 0.1)},
+            {"days", days}};
+}
+
+std::string hoursAndMinutes(double seconds) {
+    const auto minutes = static_cast<long>(std::lround(seconds / 60.0));
+    std::ostringstream out;
+    out << minutes / 60 << " h " << std::setw(2) << std::setfill('0') << minutes % 60 << " min";
+    return out.str();
+}
+
+void printText(const PeriodReport& r) {
+    std::cout << "PoseSmart report for " << r.period.label << "\n";
+    if (r.monitoredSec <= 0.0) {
+        std::cout << "  No monitored time in this period.\n";
+        return;
+    }
+    std::cout << "  monitored          " << hoursAndMinutes(r.monitoredSec) << "\n";
+    double total = 0.0;
+    for (const double x : r.secondsByState) total += x;
+    for (int s = 0; s < kPostureStateCount; ++s) {
+        const double seconds = r.secondsByState[static_cast<std::size_t>(s)];
+        if (seconds <= 0.0) continue;
+        std::cout << "  " << std::left << std::setw(19) << toString(static_cast<PostureState>(s)) << std::right
+                  << hoursAndMinutes(seconds) << "  (" << std::fixed << std::setprecision(0) << 100.0 * seconds / total
+                  << "%)\n";
+    }
+    std::cout << "  good posture share " << std::fixed << std::setprecision(0) << 100.0 * r.goodShare << "%\n";
+    std::cout << "  longest good       " << hoursAndMinutes(r.longestGoodSec) << "\n";
+    std::cout << "  alerts             " << r.alerts;
+    for (const auto& [kind, count] : r.alertsByKind) std::cout << "  " << kind << " " << count;
+    std::cout << "\n  breaks             " << r.breaks << "\n";
+    std::cout << "  blinks per minute  " << std::setprecision(1) << r.blinksPerMin << "  (" << r.blinks << " blinks, "
+              << r.incompleteBlinks << " incomplete)\n";
+    std::cout << "  by hour           ";
+    for (std::size_t h = 0; h < 24; ++h) {
+        if (r.blinksPerMinByHour[h] >= 0.0) std::cout << " " << h << "h " << r.blinksPerMinByHour[h];
+    }
+    std::cout << "\n  mean distance      " << std::setprecision(0) << r.meanDistanceCm << " cm\n";
+    if (r.days.size() > 1) {
+        std::cout << "  day         monitored     good  alerts  blinks/min\n";
+        for (const DaySummary& d : r.days) {
+            std::cout << "  " << d.date << "  " << hoursAndMinutes(d.monitoredSec) << "  " << std::setw(5)
+                      << std::setprecision(0) << 100.0 * d.goodShare << "%  " << std::setw(6) << d.alerts << "  "
+                      << std::setw(10) << std::setprecision(1) << d.blinksPerMin << "\n";
+        }
+    }
+}
+
+}  // namespace
+
+ReportCommand::ReportCommand(CLI::App& parent)
+    : m_command(parent.add_subcommand("report", "Summarise a day, an ISO week or a month from the history database")) {
+    m_command->add_option("--db", m_dbPath, "history database (written by analyze --db or the app)")->required();
+    auto* day = m_command->add_option("--day", m_day, "local day YYYY-MM-DD (default: today)");
+    auto* week = m_command->add_option("--week", m_week, "ISO week YYYY-Www")->excludes(day);
+    m_command->add_option("--month", m_month, "month YYYY-MM")->excludes(day)->excludes(week);
+    m_command->add_option("--user", m_user, "profile (default: default)");
+    m_command->add_flag("--json", m_json, "print JSON instead of text");
+    m_command->add_flag("--time", m_time, "also print how long opening the database and building the report took");
+}
+
+int ReportCommand::run() const {
+    if (!std::filesystem::exists(m_dbPath))
+        throw Error(ErrorKind::BadInput, "no history database at '" + m_dbPath + "'");
+    std::optional<LocalPeriod> period;
+    if (!m_week.empty()) {
+        period = localWeek(m_week);
+    } else if (!m_month.empty()) {
+        period = localMonth(m_month);
+    } else if (!m_day.empty()) {
+        period = localDay(m_day);
+    } else {
+        period = localDayOf(static_cast<double>(std::time(nullptr)));
+    }
+    if (!period) throw Error(ErrorKind::BadArgument, "the period is not a valid YYYY-MM-DD, YYYY-Www or YYYY-MM");
+    const auto openStart = std::chrono::steady_clock::now();
+    HistoryStore store(m_dbPath);
+    const auto openEnd = std::chrono::steady_clock::now();
+    if (store.openReport().recreated) std::cerr << "posesmart-cli: " << store.openReport().message << "\n";
+    const auto names = store.profileNames();
+    if (std::find(names.begin(), names.end(), m_user) == names.end()) {
+        throw Error(ErrorKind::BadArgument, "no profile '" + m_user + "' in '" + m_dbPath + "'");
+    }
+    const PeriodReport report = buildReport(store, store.profileId(m_user), *period);
+    if (m_time) {
+        const auto ms = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
+        std::cerr << "open " << ms(openStart, openEnd) << " ms, report "
+                  << ms(openEnd, std::chrono::steady_clock::now()) << " ms\n";
+    }
+    if (m_json) {
+        std::cout << toJson(report).dump(2) << "\n";
+    } else {
+        printText(report);
+    }
+    return 0;
+}
+
+}  // namespace posesmart::cli

@@ -1,0 +1,26 @@
+// ReportCommand: `posesmart-cli report --db PATH [--day D | --week W | --month M] [--json]`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace posesmart::cli {
+
+class ReportCommand {
+public:
+    explicit ReportCommand(CLI::App& parent);
+    [[nodiscard]] bool selected() const { return m_command->parsed(); }
+    [[nodiscard]] int run() const;
+
+private:
+    CLI::App* m_command;
+    std::string m_dbPath;
+    std::string m_day;
+    std::string m_week;
+    std::string m_month;
+    std::string m_user = "default";
+    bool m_json = false;
+    bool m_time = false;
+};
+
+}  // namespace posesmart::cli
