@@ -45,12 +45,7 @@ FrameResult FaceIdRun::filter(const Frame& frame, const FrameResult& result) {
     } else {
         m_segments.back().endSec = now;
     }
-    if (m_check.measures()) return result;
-    FrameResult withoutFace = result;
-    withoutFace.landmarks.reset();
-    withoutFace.measurements.reset();
-    withoutFace.eyePatches = {};
-    return withoutFace;
+    return m_check.measures() ? result : withoutFace(result);
 }
 
 void FaceIdRun::save() {

@@ -2,6 +2,7 @@
 // document (field names are read by evaluation scripts: keep them).
 #pragma once
 
+#include "posesmart/BaselineJson.h"
 #include "posesmart/FrameSource.h"
 #include "posesmart/SessionAnalyzer.h"
 
@@ -50,7 +51,5 @@ private:
 };
 
 nlohmann::json toJson(const CalibrationResult& result);
-nlohmann::json toJson(const PostureBaseline& baseline);
-PostureBaseline baselineFromJson(const nlohmann::json& json);  // throws Error(BadInput)
 
 }  // namespace posesmart::cli

@@ -2,6 +2,14 @@
 
 namespace posesmart {
 
+FrameResult withoutFace(const FrameResult& result) {
+    FrameResult out = result;
+    out.landmarks.reset();
+    out.measurements.reset();
+    out.eyePatches = {};
+    return out;
+}
+
 FrameAnalyzer::FrameAnalyzer(const LandmarkModel& model, AnalyzerSettings settings)
     : m_settings(settings), m_tracker(model, settings.tracker) {}
 

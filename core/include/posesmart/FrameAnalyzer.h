@@ -28,6 +28,9 @@ struct FrameResult {
     StageTimes times;
 };
 
+// The same frame as if no face had been seen (Face ID: someone else's face is not measured).
+FrameResult withoutFace(const FrameResult& result);
+
 class FrameAnalyzer {
 public:
     FrameAnalyzer(const LandmarkModel& model, AnalyzerSettings settings = {});

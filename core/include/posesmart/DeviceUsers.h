@@ -1,0 +1,16 @@
+// DeviceUsers: which other processes have a device node open, so that the camera can be handed
+// over when another application (a video call) opens it. Cheap enough to poll every few seconds.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+namespace posesmart {
+
+// Pids of the processes other than this one with `device` open, each once. Matches the opened
+// file by device and inode, so any path to it counts (e.g. /dev/v4l/by-id/... for /dev/video0).
+// Processes we may not inspect (other users', exiting ones) are skipped silently; a device that
+// does not exist has no users. On Linux it reads /proc; elsewhere it always returns nothing.
+std::vector<int> otherProcessesUsing(const std::filesystem::path& device);
+
+}  // namespace posesmart
