@@ -1,0 +1,97 @@
+// posesmart: the desktop app. Parses the command line, keeps to one instance per user, loads the
+// translation, and runs AppController until Quit or SIGTERM/SIGINT, after which the history is
+// flushed and the process exits with code 0.
+#include "AppController.h"
+#include "AppSettings.h"
+#include "Resources.h"
+#include "SingleInstance.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QIcon>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <QTranslator>
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onTerminate(int) {
+    const char byte = 1;
+    (void)!::write(signalPipe[1], &byte, 1);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("PoseSmart"));
+    QApplication::setApplicationVersion(QStringLiteral(POSESMART_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.posesmart.PoseSmart"));
+    posesmart::initResources();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/posesmart.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Watches your posture, blinking and sitting time through the webcam, on this computer only."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption source(
+        QStringLiteral("source"), QApplication::translate("main", "Camera (camera:N), video file or folder of images."),
+        QStringLiteral("SOURCE"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QApplication::translate("main", "Folder for the history and the settings."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption minimized(QStringLiteral("minimized"),
+                                       QApplication::translate("main", "Start in the system tray."));
+    parser.addOptions({source, dataDir, minimized});
+    parser.process(app);
+
+    posesmart::ui::AppOptions options;
+    options.source = parser.value(source);
+    options.minimized = parser.isSet(minimized);
+    options.dataDir = parser.isSet(dataDir) ? QDir(parser.value(dataDir)).absolutePath()
+                                            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+
+    // One instance per user and data folder: a second launch brings the first to the front.
+    QString key = posesmart::ui::SingleInstance::defaultKey();
+    if (parser.isSet(dataDir)) {
+        key +=
+            u'-' + QString::fromLatin1(
+                       QCryptographicHash::hash(options.dataDir.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+    }
+    posesmart::ui::SingleInstance instance(key);
+    if (instance.notifyRunning()) return 0;
+    instance.listen();
+
+    QTranslator translator;
+    const auto settings = posesmart::ui::loadSettings(QDir(options.dataDir).filePath(QStringLiteral("settings.json")));
+    if (settings.settings.language != u"en" &&
+        translator.load(QStringLiteral(":/i18n/posesmart_") + settings.settings.language)) {
+        QApplication::installTranslator(&translator);
+    }
+
+    // SIGTERM and SIGINT end the event loop like Quit does, so the history is flushed.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
+        std::signal(SIGTERM, onTerminate);
+        std::signal(SIGINT, onTerminate);
+    }
+    QSocketNotifier terminate(signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&terminate, &QSocketNotifier::activated, &app, [] { QApplication::quit(); });
+
+    posesmart::ui::AppController controller(options);
+    QObject::connect(&instance, &posesmart::ui::SingleInstance::activationRequested, &controller,
+                     &posesmart::ui::AppController::showWindow);
+    QObject::connect(&controller, &posesmart::ui::AppController::quitRequested, &app, [] { QApplication::quit(); });
+    QApplication::setQuitOnLastWindowClosed(controller.tray() == nullptr);
+    controller.start();
+    const int code = QApplication::exec();
+    controller.shutdown();
+    return code;
+}

@@ -1,0 +1,293 @@
+#include "AppController.h"
+
+#include "Autostart.h"
+#include "CalibrationDialog.h"
+#include "LiveView.h"
+#include "MainWindow.h"
+#include "Notifier.h"
+#include "SettingsDialog.h"
+#include "TrayController.h"
+
+#include <QCameraDevice>
+#include <QCoreApplication>
+#include <QDir>
+#include <QMediaDevices>
+#include <algorithm>
+#include <limits>
+
+namespace posesmart::ui {
+
+namespace {
+
+constexpr double kCalibrationSec = 10.0;
+constexpr double kSnoozeSec = 3600.0;
+constexpr int kAttentionAfterAlertSec = 60;  // the tray shows "attention" this long after an alert
+
+CameraReleaseSettings releaseSettings(const AppSettings& s) {
+    CameraReleaseSettings out;
+    out.nobodyReleaseSec = s.releaseCameraAfterSec;
+    return out;
+}
+
+}  // namespace
+
+QString alertTitle(const QString& kind) {
+    if (kind == u"low_blink_rate") return AppController::tr("Time to blink");
+    if (kind == u"sitting") return AppController::tr("Time for a break");
+    if (kind == u"eye_break") return AppController::tr("Rest your eyes");
+    return AppController::tr("Posture check");
+}
+
+QString alertMessage(const QString& kind) {
+    if (kind == u"forward_head")
+        return AppController::tr("Your head has drifted forward. Sit back and lengthen your neck.");
+    if (kind == u"slouch")
+        return AppController::tr("You are sinking in your chair. Sit up and roll your shoulders back.");
+    if (kind == u"too_close") return AppController::tr("You are very close to the screen. Lean back a little.");
+    if (kind == u"tilted") return AppController::tr("Your head is tilted. Level it to ease your neck.");
+    if (kind == u"low_blink_rate")
+        return AppController::tr("You have blinked little for a few minutes. Blink slowly a few times.");
+    if (kind == u"sitting")
+        return AppController::tr("You have been sitting a long while. Stand up and move for a few minutes.");
+    if (kind == u"eye_break") return AppController::tr("Look at something 20 feet (6 m) away for 20 seconds.");
+    return {};
+}
+
+AppController::AppController(AppOptions options, QObject* parent)
+    : QObject(parent), m_options(std::move(options)), m_window(std::make_unique<MainWindow>()) {
+    const SettingsLoad loaded = loadSettings(settingsPath());
+    m_settings = loaded.settings;
+    if (!loaded.error.isEmpty()) m_window->showNotice(tr("Settings"), loaded.error);
+
+    m_engine = new EngineWorker(m_mailbox, this);
+    m_capture = new CaptureWorker(m_mailbox, releaseSettings(m_settings), this);
+    m_engine->setFaceCallback([capture = m_capture](bool face) { capture->faceObserved(face); });
+    m_window->liveView()->setFrameSource([engine = m_engine] { return engine->latestFrame(); });
+    m_window->setOverlay(m_settings.showOverlay);
+
+    m_notifier = new Notifier(QDBusConnection::sessionBus(), this);
+    if (TrayController::trayAvailable()) {
+        m_tray = new TrayController(this);
+        m_window->setCloseHides(true);
+        connect(m_tray, &TrayController::openRequested, this, &AppController::showWindow);
+        connect(m_tray, &TrayController::pauseRequested, this, &AppController::pauseFor);
+        connect(m_tray, &TrayController::resumeRequested, this, &AppController::resume);
+        connect(m_tray, &TrayController::recalibrateRequested, this, &AppController::openCalibration);
+        connect(m_tray, &TrayController::reportRequested, this, &AppController::showWindow);
+        connect(m_tray, &TrayController::quitRequested, this, &AppController::quitRequested);
+    }
+
+    connect(m_engine, &EngineWorker::loading, m_window.get(), &MainWindow::showLoading);
+    connect(m_engine, &EngineWorker::ready, this, [this](bool, bool calibrated) { m_window->showReady(calibrated); });
+    connect(m_engine, &EngineWorker::failed, m_window.get(), &MainWindow::showFailure);
+    connect(m_engine, &EngineWorker::statusChanged, this, &AppController::onStatus);
+    connect(m_engine, &EngineWorker::todayChanged, m_window.get(), &MainWindow::showToday);
+    connect(m_engine, &EngineWorker::alertRaised, this, &AppController::onAlert);
+    connect(m_engine, &EngineWorker::historyProblem, this,
+            [this](const QString& message) { m_window->showNotice(tr("History"), message); });
+    connect(m_engine, &EngineWorker::calibrationFinished, this, [this](bool ok, const QString& reason) {
+        if (m_calibration) m_calibration->finish(ok, reason);
+    });
+    connect(m_capture, &CaptureWorker::stateChanged, this, [this](CaptureState state, const QString& detail) {
+        m_captureState = state;
+        m_window->showCaptureState(state, detail);
+        updateTray();
+    });
+    connect(m_notifier, &Notifier::showInWindow, m_window.get(), &MainWindow::showNotice);
+    connect(m_notifier, &Notifier::snoozeRequested, this, [this](const QString& kind) {
+        for (int k = 0; k < kAlertKindCount; ++k) {
+            if (kind == QLatin1String(toString(static_cast<AlertKind>(k)))) {
+                m_engine->snooze(static_cast<AlertKind>(k), kSnoozeSec);
+            }
+        }
+    });
+    connect(m_notifier, &Notifier::openRequested, this, &AppController::showWindow);
+
+    connect(m_window.get(), &MainWindow::openSourceRequested, this, [this](const QString& spec) {
+        m_options.source = spec;
+        m_capture->start(spec);
+    });
+    connect(m_window.get(), &MainWindow::calibrateRequested, this, &AppController::openCalibration);
+    connect(m_window.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
+    connect(m_window.get(), &MainWindow::pauseToggled, this, [this](bool paused) {
+        if (paused) {
+            pauseFor(0);
+        } else {
+            resume();
+        }
+    });
+    connect(m_window.get(), &MainWindow::overlayToggled, this, [this](bool on) {
+        m_settings.showOverlay = on;
+        QString error;
+        if (!saveSettings(m_settings, settingsPath(), &error)) m_window->showNotice(tr("Settings"), error);
+    });
+    connect(m_window.get(), &MainWindow::quitRequested, this, &AppController::quitRequested);
+
+    m_resumeTimer.setSingleShot(true);
+    connect(&m_resumeTimer, &QTimer::timeout, this, &AppController::resume);
+}
+
+AppController::~AppController() {
+    shutdown();
+}
+
+QString AppController::settingsPath() const {
+    return QDir(m_options.dataDir).filePath(QStringLiteral("settings.json"));
+}
+
+QString AppController::sourceSpec() const {
+    if (!m_options.source.isEmpty()) return m_options.source;
+    // Qt names V4L2 cameras by their device node.
+    for (const QCameraDevice& camera : QMediaDevices::videoInputs()) {
+        if (QString::fromUtf8(camera.id()) == m_settings.cameraId && m_settings.cameraId.startsWith(u"/dev/")) {
+            return QStringLiteral("camera:") + m_settings.cameraId;
+        }
+    }
+    const QCameraDevice fallback = QMediaDevices::defaultVideoInput();
+    const QString id = QString::fromUtf8(fallback.id());
+    return id.startsWith(u"/dev/") ? QStringLiteral("camera:") + id : QStringLiteral("camera:0");
+}
+
+void AppController::start() {
+    QDir().mkpath(m_options.dataDir);
+    EngineOptions engine;
+    engine.database = QDir(m_options.dataDir).filePath(QStringLiteral("history.db")).toStdString();
+    engine.session = m_settings.toSessionSettings();
+    engine.retentionDays = m_settings.retentionDays;
+    engine.executableDir = QCoreApplication::applicationDirPath().toStdString();
+    m_engine->start(engine);
+    m_capture->start(sourceSpec());
+    if (m_tray) {
+        m_tray->show();
+        updateTray();
+    }
+    if (!m_options.minimized || !m_tray) showWindow();
+}
+
+void AppController::shutdown() {
+    if (m_shutDown) return;
+    m_shutDown = true;
+    m_capture->stop();
+    m_mailbox.close();
+    m_engine->stop();
+}
+
+void AppController::showWindow() {
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+void AppController::applySettings(const AppSettings& settings) {
+    const bool languageChanged = settings.language != m_settings.language;
+    const bool cameraChanged = settings.cameraId != m_settings.cameraId;
+    m_settings = settings;
+    QString error;
+    if (!saveSettings(m_settings, settingsPath(), &error)) m_window->showNotice(tr("Settings"), error);
+    if (!setAutostart(m_settings.startAtLogin, QCoreApplication::applicationFilePath(), &error)) {
+        m_window->showNotice(tr("Start at login"), error);
+    }
+    m_engine->setSessionSettings(m_settings.toSessionSettings());
+    m_window->setOverlay(m_settings.showOverlay);
+    if (cameraChanged && m_options.source.isEmpty()) m_capture->start(sourceSpec());
+    if (languageChanged) {
+        m_window->showNotice(tr("Language"), tr("The new language is used from the next start of PoseSmart."));
+    }
+}
+
+void AppController::openSettings() {
+    auto* dialog = new SettingsDialog(m_settings, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->settings()); });
+    connect(dialog, &SettingsDialog::deleteAllDataRequested, this, [this] {
+        m_engine->deleteAllData();
+        m_window->showNotice(tr("Data deleted"),
+                             tr("Your history, calibration and Face ID were deleted. Calibrate again to go on."));
+    });
+    dialog->show();
+}
+
+void AppController::openCalibration() {
+    showWindow();
+    if (!m_calibration) {
+        m_calibration = new CalibrationDialog(kCalibrationSec, m_window.get());
+        m_calibration->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_calibration, &CalibrationDialog::startRequested, this, [this](double seconds) {
+            if (m_paused) resume();
+            m_engine->startCalibration(seconds);
+        });
+    }
+    m_calibration->show();
+    m_calibration->raise();
+}
+
+void AppController::pauseFor(int minutes) {
+    m_paused = true;
+    if (minutes > 0) {
+        m_pausedUntil = QDateTime::currentDateTime().addSecs(60LL * minutes);
+    } else if (minutes < 0) {
+        m_pausedUntil = QDateTime(QDate::currentDate().addDays(1), QTime(0, 0));
+    } else {
+        m_pausedUntil = {};
+    }
+    if (m_pausedUntil.isValid()) {
+        m_resumeTimer.start(static_cast<int>(
+            std::min<qint64>(QDateTime::currentDateTime().msecsTo(m_pausedUntil), std::numeric_limits<int>::max())));
+    } else {
+        m_resumeTimer.stop();
+    }
+    m_capture->setPaused(true);
+    m_engine->setPaused(true);
+    m_window->setPaused(true);
+    if (m_tray) {
+        m_tray->setPaused(
+            true, m_pausedUntil.isValid() ? QLocale().toString(m_pausedUntil, QLocale::ShortFormat) : QString());
+    }
+    updateTray();
+}
+
+void AppController::resume() {
+    m_paused = false;
+    m_resumeTimer.stop();
+    m_capture->setPaused(false);
+    m_engine->setPaused(false);
+    m_window->setPaused(false);
+    if (m_tray) m_tray->setPaused(false, {});
+    updateTray();
+}
+
+void AppController::onAlert(const QString& kind, const QString& message) {
+    const QString text = alertMessage(kind);
+    m_notifier->notify(kind, alertTitle(kind), text.isEmpty() ? message : text);
+    m_lastAlertAt = QDateTime::currentDateTime();
+    updateTray();
+}
+
+void AppController::onStatus(const LiveStatus& status) {
+    m_lastStatus = status;
+    m_window->showStatus(status);
+    if (m_calibration) m_calibration->setProgress(status.calibrationProgress);
+    updateTray();
+}
+
+void AppController::updateTray() {
+    if (!m_tray) return;
+    const LiveStatus& s = m_lastStatus;
+    if (m_paused) {
+        m_tray->setState(TrayState::Paused, {});
+    } else if (m_captureState == CaptureState::NoSource || m_captureState == CaptureState::Lost ||
+               m_captureState == CaptureState::Ended) {
+        m_tray->setState(TrayState::NoCamera, {});
+    } else if (s.identity == IdentityState::AnotherPerson) {
+        m_tray->setState(TrayState::NotYou, tr("Someone else is in front of the camera: not recording."));
+    } else {
+        const bool poor = s.calibrated && s.posture != PostureState::Good && s.posture != PostureState::Away &&
+                          s.posture != PostureState::Unknown;
+        const bool recentAlert =
+            m_lastAlertAt.isValid() && m_lastAlertAt.secsTo(QDateTime::currentDateTime()) < kAttentionAfterAlertSec;
+        m_tray->setState(poor || recentAlert ? TrayState::Attention : TrayState::Good,
+                         s.calibrated ? postureText(s.posture) : tr("Not calibrated yet"));
+    }
+}
+
+}  // namespace posesmart::ui

@@ -1,0 +1,81 @@
+// AppController: the desktop app put together. Owns the capture thread, the analysis thread and
+// the mailbox between them, the main window, the tray icon, notifications and the settings file,
+// and wires them: engine results to the window and tray, alerts to notifications, menu actions to
+// the engine. Shutdown order: stop capture, stop analysis (the recorder flushes), then the UI.
+#pragma once
+
+#include "AppSettings.h"
+#include "CaptureWorker.h"
+#include "EngineWorker.h"
+#include "posesmart/FrameMailbox.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <memory>
+
+namespace posesmart::ui {
+
+class CalibrationDialog;
+class MainWindow;
+class Notifier;
+class TrayController;
+
+struct AppOptions {
+    QString dataDir;         // history.db and settings.json
+    QString source;          // "camera:N", a video file or a folder; empty: the camera chosen in Settings
+    bool minimized = false;  // start in the tray (autostart)
+};
+
+class AppController : public QObject {
+    Q_OBJECT
+public:
+    explicit AppController(AppOptions options, QObject* parent = nullptr);
+    ~AppController() override;
+
+    void start();
+    // Stops capture and analysis (flushing the history) before the UI goes away. Idempotent.
+    void shutdown();
+    void showWindow();
+    [[nodiscard]] MainWindow* window() const { return m_window.get(); }
+    [[nodiscard]] TrayController* tray() const { return m_tray; }
+
+signals:
+    void quitRequested();
+
+private:
+    [[nodiscard]] QString settingsPath() const;
+    [[nodiscard]] QString sourceSpec() const;
+    void applySettings(const AppSettings& settings);
+    void openSettings();
+    void openCalibration();
+    void pauseFor(int minutes);  // -1: until tomorrow
+    void resume();
+    void onAlert(const QString& kind, const QString& message);
+    void onStatus(const LiveStatus& status);
+    void updateTray();
+
+    AppOptions m_options;
+    AppSettings m_settings;
+    FrameMailbox m_mailbox;
+    std::unique_ptr<MainWindow> m_window;
+    EngineWorker* m_engine = nullptr;
+    CaptureWorker* m_capture = nullptr;
+    TrayController* m_tray = nullptr;
+    Notifier* m_notifier = nullptr;
+    QPointer<CalibrationDialog> m_calibration;
+    QTimer m_resumeTimer;
+    QDateTime m_pausedUntil;
+    bool m_paused = false;
+    bool m_shutDown = false;
+    LiveStatus m_lastStatus;
+    CaptureState m_captureState = CaptureState::Starting;
+    QDateTime m_lastAlertAt;
+};
+
+// Short, kind words for an alert kind ("forward_head", ...): a title and a message.
+QString alertTitle(const QString& kind);
+QString alertMessage(const QString& kind);
+
+}  // namespace posesmart::ui
