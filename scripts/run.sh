@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Builds PoseSmart (dev preset) and runs it; arguments go to the program.
+# Builds PoseSmart (dev preset) and starts the desktop app; arguments go to it
+# (e.g. --source VIDEO). `scripts/run.sh cli ARGS...` runs posesmart-cli instead.
 # Build messages go to stderr so that the program's own output can be piped.
 set -euo pipefail
 
-app=posesmart-cli          # the program to run (build/dev/bin/<app>)
-default_args=(--help)      # used when no argument is given
+app=posesmart  # the program to run (build/dev/bin/<app>)
+if [[ "${1:-}" == cli ]]; then
+  app=posesmart-cli
+  shift
+  (($# > 0)) || set -- --help
+fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/scripts/setup.sh"
@@ -13,5 +18,9 @@ bash "$root/scripts/setup.sh"
   cmake --preset dev >/dev/null  # status chatter dropped; warnings and errors are on stderr
   cmake --build --preset dev >&2
 )
-(($# > 0)) || set -- "${default_args[@]}"
+if [[ "$app" == posesmart && -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
+  echo "run.sh: built, but there is no display (DISPLAY / WAYLAND_DISPLAY unset) to show PoseSmart on." >&2
+  echo "        Try: xvfb-run -a scripts/run.sh --source VIDEO, or scripts/run.sh cli --help" >&2
+  exit 1
+fi
 exec "$root/build/dev/bin/$app" "$@"

@@ -11,13 +11,20 @@
 #include <QCameraDevice>
 #include <QCoreApplication>
 #include <QDir>
+#include <QLoggingCategory>
 #include <QMediaDevices>
+#include <QTimer>
 #include <algorithm>
 #include <limits>
+
+using namespace Qt::StringLiterals;
 
 namespace posesmart::ui {
 
 namespace {
+
+// Start-up milestones, for BENCHMARKS.md: QT_LOGGING_RULES="posesmart.startup.info=true".
+Q_LOGGING_CATEGORY(lcStartup, "posesmart.startup", QtWarningMsg)
 
 constexpr double kCalibrationSec = 10.0;
 constexpr double kSnoozeSec = 3600.0;
@@ -78,13 +85,21 @@ AppController::AppController(AppOptions options, QObject* parent)
     }
 
     connect(m_engine, &EngineWorker::loading, m_window.get(), &MainWindow::showLoading);
-    connect(m_engine, &EngineWorker::ready, this, [this](bool, bool calibrated) { m_window->showReady(calibrated); });
+    connect(m_engine, &EngineWorker::ready, this, [this](bool, bool calibrated) {
+        logMilestone("models loaded");
+        m_window->showReady(calibrated);
+    });
     connect(m_engine, &EngineWorker::failed, m_window.get(), &MainWindow::showFailure);
     connect(m_engine, &EngineWorker::statusChanged, this, &AppController::onStatus);
     connect(m_engine, &EngineWorker::todayChanged, m_window.get(), &MainWindow::showToday);
     connect(m_engine, &EngineWorker::alertRaised, this, &AppController::onAlert);
     connect(m_engine, &EngineWorker::historyProblem, this,
             [this](const QString& message) { m_window->showNotice(tr("History"), message); });
+    connect(m_engine, &EngineWorker::recalibrationSuggested, this, [this] {
+        m_notifier->notify(u"recalibrate"_s, tr("Time to recalibrate?"),
+                           tr("Your posture has read as off for most of the last 20 minutes. If the camera or your "
+                              "desk moved, recalibrate from the tray menu."));
+    });
     connect(m_engine, &EngineWorker::calibrationFinished, this, [this](bool ok, const QString& reason) {
         if (m_calibration) m_calibration->finish(ok, reason);
     });
@@ -162,6 +177,14 @@ void AppController::start() {
         updateTray();
     }
     if (!m_options.minimized || !m_tray) showWindow();
+    // Runs once the show and paint events queued above have been handled.
+    QTimer::singleShot(0, this, [this] { logMilestone(m_window->isVisible() ? "window shown" : "tray icon shown"); });
+}
+
+void AppController::logMilestone(const char* what) {
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - m_options.startedAt);
+    qCInfo(lcStartup, "%s after %lld ms", what, static_cast<long long>(ms.count()));
 }
 
 void AppController::shutdown() {
@@ -199,6 +222,10 @@ void AppController::openSettings() {
     auto* dialog = new SettingsDialog(m_settings, m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->settings()); });
+    connect(dialog, &SettingsDialog::reenrolRequested, this, [this, dialog] {
+        dialog->accept();  // keeps what was changed in the dialog
+        openCalibration();
+    });
     connect(dialog, &SettingsDialog::deleteAllDataRequested, this, [this] {
         m_engine->deleteAllData();
         m_window->showNotice(tr("Data deleted"),
@@ -264,6 +291,10 @@ void AppController::onAlert(const QString& kind, const QString& message) {
 }
 
 void AppController::onStatus(const LiveStatus& status) {
+    if (!m_firstStatusSeen) {
+        m_firstStatusSeen = true;
+        logMilestone("first frame analysed");
+    }
     m_lastStatus = status;
     m_window->showStatus(status);
     if (m_calibration) m_calibration->setProgress(status.calibrationProgress);

@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <chrono>
 #include <memory>
 
 namespace posesmart::ui {
@@ -26,6 +27,8 @@ struct AppOptions {
     QString dataDir;         // history.db and settings.json
     QString source;          // "camera:N", a video file or a folder; empty: the camera chosen in Settings
     bool minimized = false;  // start in the tray (autostart)
+    // When main() began: start-up milestones are logged against it (category posesmart.startup).
+    std::chrono::steady_clock::time_point startedAt = std::chrono::steady_clock::now();
 };
 
 class AppController : public QObject {
@@ -55,6 +58,7 @@ private:
     void onAlert(const QString& kind, const QString& message);
     void onStatus(const LiveStatus& status);
     void updateTray();
+    void logMilestone(const char* what);
 
     AppOptions m_options;
     AppSettings m_settings;
@@ -72,6 +76,7 @@ private:
     LiveStatus m_lastStatus;
     CaptureState m_captureState = CaptureState::Starting;
     QDateTime m_lastAlertAt;
+    bool m_firstStatusSeen = false;
 };
 
 // Short, kind words for an alert kind ("forward_head", ...): a title and a message.

@@ -12,9 +12,9 @@ CalibrationDialog::CalibrationDialog(double seconds, QWidget* parent) : QDialog(
     setWindowTitle(tr("Calibrate PoseSmart"));
     auto* layout = new QVBoxLayout(this);
     m_text = new QLabel(tr("Sit comfortably upright, the way you would like to sit, and look at the screen. "
-                           "Keep still for about %n second(s). Talking and blinking are fine.\n\n"
-                           "This also enrols your face for Face ID, so only you are measured.",
-                           nullptr, static_cast<int>(std::lround(seconds))),
+                           "Keep still for about %1 seconds. Talking and blinking are fine.\n\n"
+                           "This also enrols your face for Face ID, so only you are measured.")
+                            .arg(std::lround(seconds)),
                         this);
     m_text->setWordWrap(true);
     layout->addWidget(m_text);

@@ -1,5 +1,6 @@
 #include "CaptureWorker.h"
 
+#include "ThreadName.h"
 #include "posesmart/DeviceUsers.h"
 #include "posesmart/Error.h"
 #include "posesmart/FrameSource.h"
@@ -77,6 +78,7 @@ void CaptureWorker::report(CaptureState state, const QString& detail) {
 }
 
 void CaptureWorker::run(std::string spec) {
+    nameThisThread("ps-capture");
     const bool camera = isCamera(spec);
     const std::filesystem::path device = camera ? devicePath(spec) : std::filesystem::path();
     CameraReleasePolicy policy(m_releaseSettings);

@@ -1,6 +1,8 @@
 #include "EngineWorker.h"
 
 #include "FaceIdWorker.h"
+#include "ThreadName.h"
+#include "posesmart/BaselineFit.h"
 #include "posesmart/BaselineJson.h"
 #include "posesmart/Error.h"
 #include "posesmart/FrameAnalyzer.h"
@@ -20,6 +22,7 @@ namespace {
 constexpr double kStatusEverySec = 0.1;  // status to the window at most ten times a second
 constexpr double kEnrolEverySec = 1.5;   // descriptors collected while calibrating
 constexpr std::size_t kMinEnrolFaces = 3;
+constexpr int kSaveIdentityEveryUpdates = 10;  // the learned face is stored this often, and at the end
 
 double wallSec() {
     return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -58,6 +61,8 @@ struct EngineWorker::Engine {
     std::unique_ptr<SessionAnalyzer> session;
     std::unique_ptr<SessionRecorder> recorder;
     IdentityCheck identity{std::nullopt};
+    int savedIdentityUpdates = 0;  // running-mean updates of the enrolled face already in the database
+    BaselineFit baselineFit;
     std::vector<FaceDescriptor> enrolment;
     double nextEnrolSec = 0.0;
     double utcOffset = wallSec() - monotonicSec();  // stream time (monotonic) to UTC
@@ -80,6 +85,18 @@ struct EngineWorker::Engine {
         } catch (const Error& e) {
             store.reset();
             emit worker.historyProblem(QString::fromStdString(e.what()));
+        }
+    }
+
+    // The enrolled face as the running mean has learnt it, kept for the next start.
+    void saveLearnedFace(EngineWorker& worker) {
+        if (!store || !identity.enrolled() || identity.enrolledUpdates() == savedIdentityUpdates) return;
+        try {
+            const FaceDescriptor& face = *identity.enrolled();
+            store->saveFaceDescriptor(profile, std::vector<float>(face.begin(), face.end()));
+            savedIdentityUpdates = identity.enrolledUpdates();
+        } catch (const Error& error) {
+            emit worker.historyProblem(QString::fromStdString(error.what()));
         }
     }
 
@@ -175,6 +192,8 @@ void EngineWorker::deleteAllData() {
         e.openHistory(*this);
         e.session->setBaseline(std::nullopt);
         e.identity = IdentityCheck(std::nullopt);
+        e.savedIdentityUpdates = 0;
+        e.baselineFit.reset();
         e.blinks = 0;
         e.lastTodayMinute = -1;
     });
@@ -190,6 +209,7 @@ LiveFrame EngineWorker::latestFrame() const {
 }
 
 void EngineWorker::run(EngineOptions options) {
+    nameThisThread("ps-engine");
     Engine e;
     e.options = std::move(options);
     const auto searchPath = modelSearchPath(e.options.executableDir);
@@ -251,6 +271,9 @@ void EngineWorker::run(EngineOptions options) {
                     e.enrolment.push_back(done->descriptor);
                 } else if (!done->enrolment) {
                     e.identity.report(done->streamSec, done->descriptor);
+                    if (e.identity.enrolledUpdates() - e.savedIdentityUpdates >= kSaveIdentityEveryUpdates) {
+                        e.saveLearnedFace(*this);
+                    }
                 }
             }
         }
@@ -267,6 +290,9 @@ void EngineWorker::run(EngineOptions options) {
             e.reportedError = e.recorder->lastError();
         }
         if (update.blink) ++e.blinks;
+        if (!calibrating && e.session->baseline() && e.identity.measures() && e.baselineFit.update(t, update.posture)) {
+            emit recalibrationSuggested();
+        }
         if (update.alert) {
             emit alertRaised(QString::fromLatin1(toString(update.alert->kind)),
                              QString::fromStdString(update.alert->message));
@@ -280,12 +306,14 @@ void EngineWorker::run(EngineOptions options) {
                         const FaceDescriptor enrolled = mean(e.enrolment);
                         e.store->saveFaceDescriptor(e.profile, std::vector<float>(enrolled.begin(), enrolled.end()));
                         e.identity = IdentityCheck(enrolled);
+                        e.savedIdentityUpdates = 0;
                     }
                 } catch (const Error& error) {
                     emit historyProblem(QString::fromStdString(error.what()));
                 }
             }
             e.enrolment.clear();
+            if (c.baseline) e.baselineFit.reset();
             emit calibrationFinished(c.baseline.has_value(), QString::fromStdString(c.reason));
         }
         if (m_faceCallback) m_faceCallback(result.landmarks.has_value());
@@ -330,6 +358,7 @@ void EngineWorker::run(EngineOptions options) {
             }
         }
     }
+    e.saveLearnedFace(*this);
     if (e.recorder) {
         if (e.pausedAtUtc) e.recorder->addEvent({*e.pausedAtUtc, "pause", "", "", wallSec() - *e.pausedAtUtc});
         e.recorder->flush();

@@ -58,6 +58,8 @@ signals:
     void statusChanged(const posesmart::ui::LiveStatus& status);
     void alertRaised(const QString& kind, const QString& message);
     void calibrationFinished(bool ok, const QString& reason);
+    // Posture has read as off for most of the recent sitting time: the baseline may no longer fit.
+    void recalibrationSuggested();
     void todayChanged(const posesmart::PeriodReport& today);
     void historyProblem(const QString& message);
 

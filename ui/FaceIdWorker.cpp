@@ -1,5 +1,7 @@
 #include "FaceIdWorker.h"
 
+#include "ThreadName.h"
+
 namespace posesmart::ui {
 
 FaceIdWorker::FaceIdWorker(const std::filesystem::path& modelFile)
@@ -37,6 +39,7 @@ std::optional<FaceIdWorker::Result> FaceIdWorker::takeResult() {
 }
 
 void FaceIdWorker::run() {
+    nameThisThread("ps-faceid");
     while (true) {
         Job job;
         {

@@ -1,8 +1,11 @@
 #include "LiveView.h"
 
 #include <QPainter>
+#include <QResizeEvent>
 #include <QTimerEvent>
+#include <algorithm>
 #include <cmath>
+#include <opencv2/imgproc.hpp>
 
 namespace posesmart::ui {
 
@@ -36,10 +39,30 @@ void LiveView::timerEvent(QTimerEvent* event) {
     if (frame.bgr.empty() || frame.bgr.data == m_lastData) return;
     m_lastData = frame.bgr.data;
     m_frame = std::move(frame);
-    // The frame's pixels are shared with the engine, which never writes to them after the hand-over.
-    m_image = QImage(m_frame.bgr.data, m_frame.bgr.cols, m_frame.bgr.rows, static_cast<qsizetype>(m_frame.bgr.step),
-                     QImage::Format_BGR888);
+    prepareImage();
     update();
+}
+
+void LiveView::resizeEvent(QResizeEvent*) {
+    prepareImage();
+}
+
+void LiveView::prepareImage() {
+    // Scaled once per picture to the pixels it covers, in the layout QPainter draws without converting:
+    // cheaper than a smooth, converting drawImage on every paint.
+    if (m_frame.bgr.empty()) return;
+    const qreal ratio = devicePixelRatioF();
+    const QSizeF fit = QSizeF(m_frame.bgr.cols, m_frame.bgr.rows).scaled(QSizeF(size()) * ratio, Qt::KeepAspectRatio);
+    const cv::Size target(std::max(1, qRound(fit.width())), std::max(1, qRound(fit.height())));
+    cv::Mat scaled = m_frame.bgr;
+    if (target != m_frame.bgr.size()) {
+        cv::resize(m_frame.bgr, scaled, target, 0, 0,
+                   target.width < m_frame.bgr.cols ? cv::INTER_AREA : cv::INTER_LINEAR);
+    }
+    cv::cvtColor(scaled, m_bgrx, cv::COLOR_BGR2BGRA);
+    m_image = QImage(m_bgrx.data, m_bgrx.cols, m_bgrx.rows, static_cast<qsizetype>(m_bgrx.step), QImage::Format_RGB32);
+    m_image.setDevicePixelRatio(ratio);
+    m_imageScale = static_cast<double>(target.width) / m_frame.bgr.cols / ratio;
 }
 
 void LiveView::paintEvent(QPaintEvent*) {
@@ -54,12 +77,11 @@ void LiveView::paintEvent(QPaintEvent*) {
                    m_message.isEmpty() ? tr("Waiting for the camera…") : m_message);
         return;
     }
-    const QSizeF scaled = QSizeF(m_image.size()).scaled(QSizeF(size()), Qt::KeepAspectRatio);
-    const QRectF target(QPointF((width() - scaled.width()) / 2.0, (height() - scaled.height()) / 2.0), scaled);
-    p.setRenderHint(QPainter::SmoothPixmapTransform);
-    p.drawImage(target, m_image);
+    const QSizeF shown = m_image.deviceIndependentSize();
+    const QRectF target(QPointF((width() - shown.width()) / 2.0, (height() - shown.height()) / 2.0), shown);
+    p.drawImage(target.topLeft(), m_image);
     if (!m_overlay || !m_frame.landmarks) return;
-    const double k = target.width() / m_image.width();
+    const double k = m_imageScale;
     const auto map = [&](const cv::Point2f& pt) { return QPointF(target.left() + pt.x * k, target.top() + pt.y * k); };
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(Qt::NoPen);

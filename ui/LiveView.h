@@ -26,11 +26,16 @@ public:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void timerEvent(QTimerEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     std::function<LiveFrame()> m_source;
     LiveFrame m_frame;
-    QImage m_image;
+    void prepareImage();
+
+    cv::Mat m_bgrx;             // the picture scaled to the view, 4 bytes a pixel
+    QImage m_image;             // over m_bgrx
+    double m_imageScale = 1.0;  // picture pixels to view coordinates
     const uchar* m_lastData = nullptr;
     bool m_overlay = true;
     QString m_message;

@@ -189,6 +189,7 @@ void MainWindow::showReady(bool calibrated) {
     if (!calibrated) {
         showNotice(tr("Calibrate first"),
                    tr("Sit comfortably upright and choose PoseSmart ▸ Calibrate… so posture can be judged."));
+        m_askedToCalibrate = true;
     }
 }
 
@@ -198,6 +199,10 @@ void MainWindow::showFailure(const QString& message) {
 }
 
 void MainWindow::showStatus(const LiveStatus& s) {
+    if (m_askedToCalibrate && s.calibrated) {
+        m_askedToCalibrate = false;
+        m_banner->hide();
+    }
     m_posture->setText(s.calibrationProgress >= 0.0
                            ? tr("Calibrating… %1%").arg(std::lround(100.0 * s.calibrationProgress))
                        : s.calibrated ? postureText(s.posture)
@@ -205,7 +210,7 @@ void MainWindow::showStatus(const LiveStatus& s) {
     m_distance->setText(s.faceSeen && s.distanceCm > 0.0 ? tr("%1 cm").arg(std::lround(s.distanceCm))
                                                          : QStringLiteral("–"));
     m_eyes->setText(s.blinkRatePerMin > 0.0 ? tr("%1 per minute").arg(s.blinkRatePerMin, 0, 'f', 1)
-                                            : tr("%n blink(s) so far", nullptr, s.blinksThisSession));
+                                            : tr("%1 so far").arg(s.blinksThisSession));
     m_sitting->setText(s.present ? durationText(s.sittingSec) : tr("Away"));
     m_identity->setText(identityText(s.identity));
 }
@@ -262,6 +267,7 @@ void MainWindow::showCaptureState(CaptureState state, const QString& detail) {
 void MainWindow::showNotice(const QString& title, const QString& body) {
     m_bannerText->setText(QStringLiteral("<b>%1</b><br>%2").arg(title.toHtmlEscaped(), body.toHtmlEscaped()));
     m_banner->show();
+    m_askedToCalibrate = false;  // the banner says something else now
 }
 
 void MainWindow::setPaused(bool paused) {

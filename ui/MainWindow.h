@@ -58,6 +58,7 @@ private:
     LiveView* m_live = nullptr;
     QFrame* m_banner = nullptr;
     QLabel* m_bannerText = nullptr;
+    bool m_askedToCalibrate = false;  // the banner shows "Calibrate first"
     QProgressBar* m_loading = nullptr;
     QWidget* m_noSource = nullptr;
     QLabel* m_noSourceText = nullptr;

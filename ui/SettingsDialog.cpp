@@ -251,6 +251,17 @@ QWidget* SettingsDialog::generalPage() {
     general->addRow(m_startAtLogin);
     general->addRow(tr("Language:"), m_language);
 
+    QFormLayout* faceId = formGroup(column, tr("Face ID"));
+    auto* reenrol = new QPushButton(tr("Enrol my face again…"), page);
+    reenrol->setObjectName(u"reenrolFace"_s);
+    connect(reenrol, &QPushButton::clicked, this, &SettingsDialog::reenrolRequested);
+    auto* reenrolRow = new QHBoxLayout;
+    reenrolRow->addWidget(reenrol);
+    reenrolRow->addStretch();
+    faceId->addRow(note(page, tr("PoseSmart learns your face while you calibrate, so that only you are measured. "
+                                 "Enrol again after a big change of look, or when it no longer recognises you.")));
+    faceId->addRow(reenrolRow);
+
     QFormLayout* privacy = formGroup(column, tr("Privacy"));
     m_retentionDays = spinBox(page, u"retentionDays"_s, kRetentionDaysRange, m_current.retentionDays, tr(" days"));
     auto* deleteAll = new QPushButton(tr("Delete all data…"), page);

@@ -25,6 +25,8 @@ public:
 
 signals:
     void deleteAllDataRequested();
+    // "Enrol my face again": the settings are kept as they are and the calibration opens.
+    void reenrolRequested();
 
 protected:
     // Asks the user whether to delete all data; true to go ahead. Tests override it.

@@ -14,7 +14,9 @@
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTranslator>
+#include <chrono>
 #include <csignal>
+#include <opencv2/core/utility.hpp>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -30,7 +32,9 @@ void onTerminate(int) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    const auto startedAt = std::chrono::steady_clock::now();
     QApplication app(argc, argv);
+    cv::setNumThreads(1);  // the engine runs on one thread of its own, as in posesmart-cli
     QApplication::setApplicationName(QStringLiteral("PoseSmart"));
     QApplication::setApplicationVersion(QStringLiteral(POSESMART_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.posesmart.PoseSmart"));
@@ -56,6 +60,7 @@ int main(int argc, char** argv) {
     posesmart::ui::AppOptions options;
     options.source = parser.value(source);
     options.minimized = parser.isSet(minimized);
+    options.startedAt = startedAt;
     options.dataDir = parser.isSet(dataDir) ? QDir(parser.value(dataDir)).absolutePath()
                                             : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 

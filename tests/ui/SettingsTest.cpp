@@ -372,6 +372,14 @@ TEST_CASE("Delete all data asks first and requests deletion only on yes", "[sett
     CHECK(requests == (answer ? 1 : 0));
 }
 
+TEST_CASE("Enrol my face again requests a new enrolment", "[settings][dialog]") {
+    SettingsDialog dialog(AppSettings{});
+    int requests = 0;
+    QObject::connect(&dialog, &SettingsDialog::reenrolRequested, &dialog, [&requests] { ++requests; });
+    child<QPushButton>(dialog, u"reenrolFace"_s)->click();
+    CHECK(requests == 1);
+}
+
 TEST_CASE("The autostart entry starts the app minimised and is removed when disabled", "[settings][autostart]") {
     const EnvironmentGuard guard("XDG_CONFIG_HOME");
     QTemporaryDir dir;
