@@ -62,7 +62,7 @@ FaceTracker::FaceTracker(const LandmarkModel& model, TrackerSettings settings) :
 
 void FaceTracker::reset() {
     m_last.reset();
-    m_framesSinceVerify = 0;
+    m_lastVerifySec = 0.0;
     m_misses = 0;
     m_facesSeen = 0;
 }
@@ -163,8 +163,8 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
         const cv::Rect2f frameRect(0.F, 0.F, static_cast<float>(bgr.cols), static_cast<float>(bgr.rows));
         if ((*predicted & frameRect).area() < kMinVisibleShare * predicted->area()) {
             needFull = true;
-        } else if (++m_framesSinceVerify >= m_settings.verifyEveryFrames) {
-            m_framesSinceVerify = 0;
+        } else if (timestampSec - m_lastVerifySec >= m_settings.verifyEverySec || timestampSec < m_lastVerifySec) {
+            m_lastVerifySec = timestampSec;
             // The region detection confirms the face is still there; its box is not used, since
             // HOG boxes at the region's scale jitter against the full-frame ones the relation was
             // learnt from.
@@ -190,7 +190,7 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
             rollDeg = tilt;
         }
         m_lastFullDetectionSec = timestampSec;
-        m_framesSinceVerify = 0;
+        m_lastVerifySec = timestampSec;
         m_misses = 0;
         m_facesSeen = static_cast<int>(found.size());
         if (found.empty()) {

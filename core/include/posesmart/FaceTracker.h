@@ -27,7 +27,7 @@ struct TrackerSettings {
     // times its size, which keeps the HOG scan to a few hundred pixels.
     double regionFaceWidthPx = 100.0;
     double regionScale = 2.0;
-    int verifyEveryFrames = 4;     // region re-detection schedule while tracking
+    double verifyEverySec = 0.25;  // region re-detection schedule while tracking (by time: 15 and 30 fps cost alike)
     int missesBeforeLost = 2;      // failed region re-detections before a full one
     double fullRedetectSec = 2.0;  // slow schedule: count faces, recover from drift
     // HOG finds faces tilted up to about 12 degrees; when it finds none, it looks again in the
@@ -76,7 +76,7 @@ private:
     std::optional<Landmarks> m_last;
     BoxRelation m_relation{};
     double m_lastFullDetectionSec = 0.0;
-    int m_framesSinceVerify = 0;
+    double m_lastVerifySec = 0.0;
     int m_misses = 0;
     int m_facesSeen = 0;
 };
