@@ -1,15 +1,21 @@
+// ModelLocator: the model search path of the binaries, from the build tree to the installed layout.
 #include "posesmart/ModelLocator.h"
 
 #include <cstdlib>
 
 namespace posesmart {
 
+std::filesystem::path installedModelDir(const std::filesystem::path& executableDir) {
+    // POSESMART_INSTALLED_MODEL_DIR is set by core/CMakeLists.txt from GNUInstallDirs.
+    return (executableDir / POSESMART_INSTALLED_MODEL_DIR).lexically_normal();
+}
+
 std::vector<std::filesystem::path> modelSearchPath(const std::filesystem::path& executableDir) {
     std::vector<std::filesystem::path> dirs;
     if (const char* env = std::getenv(kModelDirEnv); env != nullptr && *env != '\0') dirs.emplace_back(env);
     dirs.push_back(executableDir / "models");
     dirs.push_back(executableDir.parent_path() / "models");
-    dirs.push_back(executableDir.parent_path() / "share" / "posesmart" / "models");
+    dirs.push_back(installedModelDir(executableDir));
     dirs.emplace_back("/usr/share/dlib");
     return dirs;
 }
