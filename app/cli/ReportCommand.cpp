@@ -1,7 +1,12 @@
+// ReportCommand: a period of the history as text or JSON, and as CSV or a one-page PDF with charts.
 #include "ReportCommand.h"
 
+#include "OffscreenGui.h"
+#include "ReportData.h"
+#include "ReportPdf.h"
 #include "posesmart/Error.h"
 #include "posesmart/HistoryReport.h"
+#include "posesmart/ReportCsv.h"
 
 #include <algorithm>
 #include <chrono>
@@ -116,6 +121,10 @@ ReportCommand::ReportCommand(CLI::App& parent)
     m_command->add_option("--user", m_user, "profile (default: default)");
     m_command->add_flag("--json", m_json, "print JSON instead of text");
     m_command->add_flag("--time", m_time, "also print how long opening the database and building the report took");
+    m_command->add_option("--csv", m_csvPath, "also write the period as CSV to this file");
+    m_command->add_option("--csv-rows", m_csvRows, "CSV rows: one per minute (default) or one per day")
+        ->check(CLI::IsMember({"minute", "day"}));
+    m_command->add_option("--pdf", m_pdfPath, "also write the one-page PDF report (with charts) to this file");
 }
 
 int ReportCommand::run() const {
@@ -150,6 +159,23 @@ int ReportCommand::run() const {
         std::cout << toJson(report).dump(2) << "\n";
     } else {
         printText(report);
+    }
+    if (!m_csvPath.empty() || !m_pdfPath.empty()) {
+        const ReportSpan span = !m_week.empty()    ? ReportSpan::Week
+                                : !m_month.empty() ? ReportSpan::Month
+                                                   : ReportSpan::Day;
+        const ReportData data =
+            loadReportData(store, store.profileId(m_user), span, *period, static_cast<double>(std::time(nullptr)));
+        if (!m_csvPath.empty()) {
+            saveReportCsv(m_csvPath, m_csvRows == "day" ? CsvRows::PerDay : CsvRows::PerMinute, data.report,
+                          data.minutes);
+            std::cerr << "wrote " << m_csvPath << "\n";
+        }
+        if (!m_pdfPath.empty()) {
+            const print::OffscreenGui gui;
+            print::writeReportPdf(m_pdfPath, data);
+            std::cerr << "wrote " << m_pdfPath << "\n";
+        }
     }
     return 0;
 }

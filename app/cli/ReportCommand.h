@@ -1,4 +1,5 @@
-// ReportCommand: `posesmart-cli report --db PATH [--day D | --week W | --month M] [--json]`.
+// ReportCommand: `posesmart-cli report --db PATH [--day D | --week W | --month M] [--json]
+// [--csv FILE [--csv-rows minute|day]] [--pdf FILE]`.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -21,6 +22,9 @@ private:
     std::string m_user = "default";
     bool m_json = false;
     bool m_time = false;
+    std::string m_csvPath;
+    std::string m_csvRows = "minute";
+    std::string m_pdfPath;
 };
 
 }  // namespace posesmart::cli
