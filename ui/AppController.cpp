@@ -5,6 +5,7 @@
 #include "LiveView.h"
 #include "MainWindow.h"
 #include "Notifier.h"
+#include "ReportWindow.h"
 #include "SettingsDialog.h"
 #include "TrayController.h"
 
@@ -15,7 +16,13 @@
 #include <QMediaDevices>
 #include <QTimer>
 #include <algorithm>
+#include <ctime>
+#include <fstream>
 #include <limits>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +32,29 @@ namespace {
 
 // Start-up milestones, for BENCHMARKS.md: QT_LOGGING_RULES="posesmart.startup.info=true".
 Q_LOGGING_CATEGORY(lcStartup, "posesmart.startup", QtWarningMsg)
+
+// How long ago this process was started (exec), to 10 ms: /proc/self/stat's start time against
+// the boot-time clock. Shows what loading the shared libraries costs before main() runs.
+std::optional<long long> processAgeMs() {
+#if defined(__linux__)
+    std::ifstream stat("/proc/self/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    const auto afterName = text.rfind(')');
+    if (afterName == std::string::npos) return std::nullopt;
+    std::istringstream fields(text.substr(afterName + 2));
+    std::string field;
+    for (int i = 3; i < 22 && fields >> field; ++i) {
+    }
+    long long startTicks = 0;
+    if (!(fields >> startTicks)) return std::nullopt;
+    timespec now{};
+    clock_gettime(CLOCK_BOOTTIME, &now);
+    const long long ticksPerSec = sysconf(_SC_CLK_TCK);
+    return now.tv_sec * 1000LL + now.tv_nsec / 1000000 - startTicks * 1000 / ticksPerSec;
+#else
+    return std::nullopt;
+#endif
+}
 
 constexpr double kCalibrationSec = 10.0;
 constexpr double kSnoozeSec = 3600.0;
@@ -80,7 +110,7 @@ AppController::AppController(AppOptions options, QObject* parent)
         connect(m_tray, &TrayController::pauseRequested, this, &AppController::pauseFor);
         connect(m_tray, &TrayController::resumeRequested, this, &AppController::resume);
         connect(m_tray, &TrayController::recalibrateRequested, this, &AppController::openCalibration);
-        connect(m_tray, &TrayController::reportRequested, this, &AppController::showWindow);
+        connect(m_tray, &TrayController::reportRequested, this, &AppController::openReport);
         connect(m_tray, &TrayController::quitRequested, this, &AppController::quitRequested);
     }
 
@@ -124,6 +154,7 @@ AppController::AppController(AppOptions options, QObject* parent)
     });
     connect(m_window.get(), &MainWindow::calibrateRequested, this, &AppController::openCalibration);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
+    connect(m_window.get(), &MainWindow::reportRequested, this, &AppController::openReport);
     connect(m_window.get(), &MainWindow::pauseToggled, this, [this](bool paused) {
         if (paused) {
             pauseFor(0);
@@ -144,6 +175,7 @@ AppController::AppController(AppOptions options, QObject* parent)
 
 AppController::~AppController() {
     shutdown();
+    delete m_report;  // a top-level window of its own; null if the user closed it
 }
 
 QString AppController::settingsPath() const {
@@ -184,7 +216,9 @@ void AppController::start() {
 void AppController::logMilestone(const char* what) {
     const auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - m_options.startedAt);
-    qCInfo(lcStartup, "%s after %lld ms", what, static_cast<long long>(ms.count()));
+    const std::optional<long long> age = processAgeMs();
+    qCInfo(lcStartup, "%s after %lld ms in main(), %lld ms after exec", what, static_cast<long long>(ms.count()),
+           age.value_or(-1));
 }
 
 void AppController::shutdown() {
@@ -246,6 +280,19 @@ void AppController::openCalibration() {
     }
     m_calibration->show();
     m_calibration->raise();
+}
+
+void AppController::openReport() {
+    // Its own top-level window (not a child of the main one), so it stays open when the main
+    // window is hidden to the tray. It reads the database on its own thread and connection.
+    if (!m_report) {
+        m_report = new ReportWindow(QDir(m_options.dataDir).filePath(QStringLiteral("history.db")));
+        m_report->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_report->showDay(QDate::currentDate());
+    m_report->show();
+    m_report->raise();
+    m_report->activateWindow();
 }
 
 void AppController::pauseFor(int minutes) {

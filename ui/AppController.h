@@ -21,6 +21,7 @@ namespace posesmart::ui {
 class CalibrationDialog;
 class MainWindow;
 class Notifier;
+class ReportWindow;
 class TrayController;
 
 struct AppOptions {
@@ -53,6 +54,7 @@ private:
     void applySettings(const AppSettings& settings);
     void openSettings();
     void openCalibration();
+    void openReport();
     void pauseFor(int minutes);  // -1: until tomorrow
     void resume();
     void onAlert(const QString& kind, const QString& message);
@@ -69,6 +71,7 @@ private:
     TrayController* m_tray = nullptr;
     Notifier* m_notifier = nullptr;
     QPointer<CalibrationDialog> m_calibration;
+    QPointer<ReportWindow> m_report;
     QTimer m_resumeTimer;
     QDateTime m_pausedUntil;
     bool m_paused = false;

@@ -13,6 +13,9 @@
 #include "posesmart/SessionRecorder.h"
 
 #include <chrono>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <cmath>
 
 namespace posesmart::ui {
@@ -23,6 +26,14 @@ constexpr double kStatusEverySec = 0.1;  // status to the window at most ten tim
 constexpr double kEnrolEverySec = 1.5;   // descriptors collected while calibrating
 constexpr std::size_t kMinEnrolFaces = 3;
 constexpr int kSaveIdentityEveryUpdates = 10;  // the learned face is stored this often, and at the end
+
+// Loading the landmark model builds dlib's trees (about 100 MB in small blocks) before packing
+// them; glibc keeps the freed blocks in the heap unless asked to give them back.
+void releaseFreedHeap() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
 
 double wallSec() {
     return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -240,6 +251,7 @@ void EngineWorker::run(EngineOptions options) {
     e.newSession(e.options.session);
     e.openHistory(*this);
     e.loadProfile();
+    releaseFreedHeap();
     emit ready(e.faceId != nullptr, e.session->baseline().has_value());
 
     while (!m_stop) {

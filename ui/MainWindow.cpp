@@ -138,6 +138,10 @@ QWidget* MainWindow::buildSidePanel() {
     todayForm->addRow(tr("Alerts:"), m_todayAlerts = value("todayAlerts"));
     todayForm->addRow(tr("Breaks:"), m_todayBreaks = value("todayBreaks"));
     todayForm->addRow(tr("Mean distance:"), m_todayDistance = value("todayDistance"));
+    auto* report = new QPushButton(tr("Open the report…"), today);
+    report->setObjectName(QStringLiteral("openReport"));
+    connect(report, &QPushButton::clicked, this, &MainWindow::reportRequested);
+    todayForm->addRow(report);
     layout->addWidget(today);
     layout->addStretch(1);
     return panel;
@@ -148,6 +152,7 @@ void MainWindow::buildMenus() {
     file->addAction(tr("Open a video file…"), this, &MainWindow::chooseVideo);
     file->addAction(tr("Open a folder of images…"), this, &MainWindow::chooseFolder);
     file->addSeparator();
+    file->addAction(tr("&Report…"), QKeySequence(tr("Ctrl+R")), this, &MainWindow::reportRequested);
     file->addAction(tr("&Calibrate…"), this, &MainWindow::calibrateRequested);
     file->addAction(tr("&Settings…"), this, &MainWindow::settingsRequested);
     file->addSeparator();

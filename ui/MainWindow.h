@@ -42,6 +42,7 @@ signals:
     void openSourceRequested(const QString& spec);
     void calibrateRequested();
     void settingsRequested();
+    void reportRequested();
     void pauseToggled(bool paused);
     void overlayToggled(bool on);
     void quitRequested();
