@@ -6,12 +6,16 @@
 #   - average CPU of the process over a measuring window (utime + stime from /proc/PID/stat; 100%
 #     is one core), after a warm-up,
 #   - resident memory at the end (VmRSS) and its peak (VmHWM).
-#   scripts/bench-app.sh POSESMART VIDEO [SECONDS] [WARMUP_SECONDS]
+#   scripts/bench-app.sh [--enrol] POSESMART VIDEO [SECONDS] [WARMUP_SECONDS]
+# --enrol: the person in the video is enrolled first (posesmart-cli identity enroll on a frame taken
+# at 5 s, needs ffmpeg), so Face ID verifies them every few seconds as it would for a real user.
 # The video must be longer than WARMUP + SECONDS (the app stops analysing at the end of a file).
 set -euo pipefail
 
 if [[ "${1:-}" != --inside ]]; then
-  app="${1:?usage: bench-app.sh POSESMART VIDEO [SECONDS] [WARMUP]}" video="${2:?video}"
+  enrol=""
+  if [[ "${1:-}" == --enrol ]]; then enrol=yes && shift; fi
+  app="${1:?usage: bench-app.sh [--enrol] POSESMART VIDEO [SECONDS] [WARMUP]}" video="${2:?video}"
   seconds="${3:-60}" warmup="${4:-5}"
   for tool in xvfb-run dbus-run-session xwininfo; do
     command -v "$tool" >/dev/null || { echo "missing $tool (Debian packages xvfb, dbus, x11-utils)"; exit 1; }
@@ -20,6 +24,10 @@ if [[ "${1:-}" != --inside ]]; then
   trap 'rm -rf "$work"' EXIT
   mkdir -p "$work/data" "$work/home"
   echo '{ "version": 1, "language": "en" }' >"$work/data/settings.json"
+  if [[ -n "$enrol" ]]; then
+    ffmpeg -v error -ss 5 -i "$video" -frames:v 1 "$work/face.png"
+    "$(dirname "$app")/posesmart-cli" identity enroll --profile default --db "$work/data/history.db" "$work/face.png"
+  fi
   export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
   export XDG_RUNTIME_DIR="$work/runtime" && mkdir -m 700 -p "$XDG_RUNTIME_DIR"
   exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \

@@ -46,10 +46,12 @@ xdotool windowactivate --sync "$calibration" key Escape
 sleep 4
 shot main-window "$main"
 
-# Settings: PoseSmart menu > Settings...
+# Settings: PoseSmart menu > Settings..., on its Alerts tab
 xdotool windowactivate --sync "$main" key alt+p && sleep 0.5 && xdotool key s
 settings="$(window_of 'Settings')"
 sleep 1
+xdotool key ctrl+Tab ctrl+Tab ctrl+Tab ctrl+Tab  # the Alerts tab: the fullest one
+sleep 0.5
 shot settings "$settings"
 xdotool windowactivate --sync "$settings" key Escape
 
@@ -58,5 +60,5 @@ tray="$(xdotool search --onlyvisible --class trayer | head -1)"
 eval "$(xdotool getwindowgeometry --shell "$tray")"
 xdotool mousemove $((X + WIDTH - 14)) $((Y + 14)) click 3
 sleep 1.5
-import -window root -crop 520x420+760+0 "$out/tray-menu.png" && echo "wrote $out/tray-menu.png"
+import -window root -crop 320x200+960+0 "$out/tray-menu.png" && echo "wrote $out/tray-menu.png"
 xdotool key Escape
