@@ -123,6 +123,7 @@ AppController::AppController(AppOptions options, QObject* parent)
     connect(m_engine, &EngineWorker::statusChanged, this, &AppController::onStatus);
     connect(m_engine, &EngineWorker::todayChanged, m_window.get(), &MainWindow::showToday);
     connect(m_engine, &EngineWorker::alertRaised, this, &AppController::onAlert);
+    connect(m_engine, &EngineWorker::profilesChanged, this, [this](const QStringList& names) { m_profiles = names; });
     connect(m_engine, &EngineWorker::historyProblem, this,
             [this](const QString& message) { m_window->showNotice(tr("History"), message); });
     connect(m_engine, &EngineWorker::recalibrationSuggested, this, [this] {
@@ -200,6 +201,7 @@ void AppController::start() {
     EngineOptions engine;
     engine.database = QDir(m_options.dataDir).filePath(QStringLiteral("history.db")).toStdString();
     engine.session = m_settings.toSessionSettings();
+    engine.profile = m_settings.profile.toStdString();
     engine.retentionDays = m_settings.retentionDays;
     engine.executableDir = QCoreApplication::applicationDirPath().toStdString();
     m_engine->start(engine);
@@ -238,6 +240,7 @@ void AppController::showWindow() {
 void AppController::applySettings(const AppSettings& settings) {
     const bool languageChanged = settings.language != m_settings.language;
     const bool cameraChanged = settings.cameraId != m_settings.cameraId;
+    const bool profileChanged = settings.profile != m_settings.profile;
     m_settings = settings;
     QString error;
     if (!saveSettings(m_settings, settingsPath(), &error)) m_window->showNotice(tr("Settings"), error);
@@ -247,13 +250,18 @@ void AppController::applySettings(const AppSettings& settings) {
     m_engine->setSessionSettings(m_settings.toSessionSettings());
     m_window->setOverlay(m_settings.showOverlay);
     if (cameraChanged && m_options.source.isEmpty()) m_capture->start(sourceSpec());
+    if (profileChanged) {
+        m_engine->setProfile(m_settings.profile);
+        delete m_report;  // it shows the previous person's history; the next one opens on the new profile
+        m_window->showNotice(tr("Profile"), tr("Measuring %1 from now on.").arg(m_settings.profile));
+    }
     if (languageChanged) {
         m_window->showNotice(tr("Language"), tr("The new language is used from the next start of PoseSmart."));
     }
 }
 
 void AppController::openSettings() {
-    auto* dialog = new SettingsDialog(m_settings, m_window.get());
+    auto* dialog = new SettingsDialog(m_settings, m_profiles, m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->settings()); });
     connect(dialog, &SettingsDialog::reenrolRequested, this, [this, dialog] {
@@ -286,7 +294,7 @@ void AppController::openReport() {
     // Its own top-level window (not a child of the main one), so it stays open when the main
     // window is hidden to the tray. It reads the database on its own thread and connection.
     if (!m_report) {
-        m_report = new ReportWindow(QDir(m_options.dataDir).filePath(QStringLiteral("history.db")));
+        m_report = new ReportWindow(QDir(m_options.dataDir).filePath(QStringLiteral("history.db")), m_settings.profile);
         m_report->setAttribute(Qt::WA_DeleteOnClose);
     }
     m_report->showDay(QDate::currentDate());

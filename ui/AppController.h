@@ -77,6 +77,7 @@ private:
     bool m_paused = false;
     bool m_shutDown = false;
     LiveStatus m_lastStatus;
+    QStringList m_profiles;  // as the engine last reported them
     CaptureState m_captureState = CaptureState::Starting;
     QDateTime m_lastAlertAt;
     bool m_firstStatusSeen = false;

@@ -67,6 +67,16 @@ public:
             markInvalid(key);
         }
     }
+    void readProfile(const QString& key, QString& value) const {
+        QString name = value;
+        read(key, name);
+        name = name.trimmed();
+        if (!name.isEmpty() && name.size() <= kMaxProfileNameLength) {
+            value = name;
+        } else {
+            markInvalid(key);
+        }
+    }
     void readMinuteOfDay(const QString& key, int& value) const {
         QString text = timeText(value);
         read(key, text);
@@ -96,6 +106,7 @@ AppSettings fromJson(const QJsonObject& root, QStringList& invalid) {
     AppSettings s;
     const Reader reader(root, QString(), invalid);
     reader.read(u"camera"_s, s.cameraId);
+    reader.readProfile(u"profile"_s, s.profile);
     const Reader alerts = reader.child(u"alerts"_s);
     for (int k = 0; k < kAlertKindCount; ++k) {
         const Reader alert = alerts.child(kindKey(AlertKind(k)));
@@ -131,6 +142,7 @@ QJsonObject toJson(const AppSettings& s) {
     return {
         {u"version"_s, kFormatVersion},
         {u"camera"_s, s.cameraId},
+        {u"profile"_s, s.profile},
         {u"alerts"_s, alerts},
         {u"too_close_cm"_s, s.tooCloseCm},
         {u"tilt_deg"_s, s.tiltDeg},

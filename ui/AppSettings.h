@@ -30,6 +30,8 @@ inline constexpr IntRange kMinuteOfDayRange{0, 24 * 60 - 1};
 inline constexpr IntRange kRetentionDaysRange{1, 10 * 365};
 inline constexpr IntRange kReleaseCameraAfterSecRange{10, 60 * 60};
 
+inline constexpr int kMaxProfileNameLength = 40;
+
 // "ko" for a Korean locale, otherwise "en": the two languages the app speaks.
 QString languageFor(const QLocale& locale);
 QString defaultLanguage();  // languageFor(QLocale::system())
@@ -45,6 +47,9 @@ std::array<AlertToggle, kAlertKindCount> defaultAlertToggles();
 
 struct AppSettings {
     QString cameraId;  // QCameraDevice::id() as UTF-8; empty: the system default
+    // Who is measured: each person at the computer has a profile with its own calibration, Face ID
+    // and history. Trimmed, 1 to kMaxProfileNameLength characters.
+    QString profile = QStringLiteral("default");
     std::array<AlertToggle, kAlertKindCount> alerts = defaultAlertToggles();  // eye_break: 20-20-20
     int tooCloseCm = 45;
     int tiltDeg = 10;

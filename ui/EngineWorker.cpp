@@ -111,6 +111,30 @@ struct EngineWorker::Engine {
         }
     }
 
+    void announceProfiles(EngineWorker& worker) {
+        if (!store) return;
+        QStringList names;
+        for (const std::string& name : store->profileNames()) names.append(QString::fromStdString(name));
+        emit worker.profilesChanged(names);
+    }
+
+    // Another person's profile: the current minute is written to the old one first.
+    void switchProfile(EngineWorker& worker, const std::string& name) {
+        if (name == options.profile) return;
+        saveLearnedFace(worker);
+        if (recorder) recorder->flush();
+        options.profile = name;
+        session->setBaseline(std::nullopt);
+        openHistory(worker);
+        loadProfile();
+        savedIdentityUpdates = 0;
+        baselineFit.reset();
+        blinks = 0;
+        lastTodayMinute = -1;
+        announceProfiles(worker);
+        emit worker.ready(faceId != nullptr, session->baseline().has_value());
+    }
+
     void newSession(const SessionSettings& settings) {
         const std::optional<PostureBaseline> baseline = session ? session->baseline() : std::nullopt;
         session = std::make_unique<SessionAnalyzer>(settings);
@@ -176,6 +200,10 @@ void EngineWorker::snoozeAll(double seconds) {
 
 void EngineWorker::snooze(AlertKind kind, double seconds) {
     post([kind, seconds](Engine& e) { e.session->alerts().snooze(kind, monotonicSec() + seconds); });
+}
+
+void EngineWorker::setProfile(const QString& name) {
+    post([this, name = name.toStdString()](Engine& e) { e.switchProfile(*this, name); });
 }
 
 void EngineWorker::setPaused(bool paused) {
@@ -252,6 +280,7 @@ void EngineWorker::run(EngineOptions options) {
     e.openHistory(*this);
     e.loadProfile();
     releaseFreedHeap();
+    e.announceProfiles(*this);
     emit ready(e.faceId != nullptr, e.session->baseline().has_value());
 
     while (!m_stop) {

@@ -11,6 +11,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <atomic>
 #include <filesystem>
 #include <functional>
@@ -45,6 +46,8 @@ public:
     void snoozeAll(double seconds);
     void snooze(AlertKind kind, double seconds);
     void setPaused(bool paused);
+    // Measure another person from now on: their calibration, Face ID and history (created when new).
+    void setProfile(const QString& name);
     void deleteAllData();
     // Called on the analysis thread for every frame: whether a face is in view.
     void setFaceCallback(std::function<void(bool)> callback);
@@ -62,6 +65,8 @@ signals:
     void recalibrationSuggested();
     void todayChanged(const posesmart::PeriodReport& today);
     void historyProblem(const QString& message);
+    // The profiles in the history, after opening it and when one is added.
+    void profilesChanged(const QStringList& names);
 
 private:
     struct Engine;

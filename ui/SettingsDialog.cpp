@@ -9,6 +9,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMediaDevices>
 #include <QMessageBox>
 #include <QPushButton>
@@ -109,7 +110,8 @@ QString kindLabel(AlertKind kind) {
 
 }  // namespace
 
-SettingsDialog::SettingsDialog(const AppSettings& current, QWidget* parent) : QDialog(parent), m_current(current) {
+SettingsDialog::SettingsDialog(const AppSettings& current, const QStringList& profiles, QWidget* parent)
+    : QDialog(parent), m_current(current), m_profiles(profiles) {
     setObjectName(u"settingsDialog"_s);
     setWindowTitle(tr("PoseSmart Settings"));
     auto* tabs = new QTabWidget(this);
@@ -251,7 +253,19 @@ QWidget* SettingsDialog::generalPage() {
     general->addRow(m_startAtLogin);
     general->addRow(tr("Language:"), m_language);
 
-    QFormLayout* faceId = formGroup(column, tr("Face ID"));
+    QFormLayout* faceId = formGroup(column, tr("Who is measured"));
+    m_profile = new QComboBox(page);
+    m_profile->setObjectName(u"profileCombo"_s);
+    m_profile->setEditable(true);
+    m_profile->setInsertPolicy(QComboBox::NoInsert);
+    m_profile->lineEdit()->setMaxLength(kMaxProfileNameLength);
+    QStringList names = m_profiles;
+    if (!names.contains(m_current.profile)) names.prepend(m_current.profile);
+    m_profile->addItems(names);
+    m_profile->setCurrentText(m_current.profile);
+    faceId->addRow(note(page, tr("Each person at this computer can have a profile with their own calibration, "
+                                 "Face ID and history. Type a new name to add one.")));
+    faceId->addRow(tr("Profile:"), m_profile);
     auto* reenrol = new QPushButton(tr("Enrol my face again…"), page);
     reenrol->setObjectName(u"reenrolFace"_s);
     connect(reenrol, &QPushButton::clicked, this, &SettingsDialog::reenrolRequested);
@@ -280,6 +294,8 @@ QWidget* SettingsDialog::generalPage() {
 AppSettings SettingsDialog::settings() const {
     AppSettings s;
     s.cameraId = m_camera->currentData().toString();
+    const QString profile = m_profile->currentText().trimmed();
+    s.profile = profile.isEmpty() ? m_current.profile : profile;
     s.showOverlay = m_showOverlay->isChecked();
     s.releaseCameraAfterSec = secondsOf(m_releaseCameraAfter);
     s.tooCloseCm = m_tooCloseCm->value();

@@ -19,7 +19,9 @@ namespace posesmart::ui {
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit SettingsDialog(const AppSettings& current, QWidget* parent = nullptr);
+    // `profiles`: the profiles in the history, offered for "Who is measured" (the current one is
+    // always offered; a new name can be typed).
+    explicit SettingsDialog(const AppSettings& current, const QStringList& profiles = {}, QWidget* parent = nullptr);
     // The settings as the widgets show them now.
     [[nodiscard]] AppSettings settings() const;
 
@@ -42,6 +44,8 @@ private:
     void deleteAllClicked();
 
     AppSettings m_current;
+    QStringList m_profiles;
+    QComboBox* m_profile = nullptr;
     QComboBox* m_camera = nullptr;
     QCheckBox* m_showOverlay = nullptr;
     QSpinBox* m_releaseCameraAfter = nullptr;

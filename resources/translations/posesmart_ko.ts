@@ -361,6 +361,14 @@
         <source>Your posture has read as off for most of the last 20 minutes. If the camera or your desk moved, recalibrate from the tray menu.</source>
         <translation>지난 20분 동안 대부분 자세가 바르지 않은 것으로 측정됐어요. 카메라나 책상 위치가 바뀌었다면 트레이 메뉴에서 다시 보정해 주세요.</translation>
     </message>
+    <message>
+        <source>Profile</source>
+        <translation>프로필</translation>
+    </message>
+    <message>
+        <source>Measuring %1 from now on.</source>
+        <translation>지금부터 %1 님을 측정해요.</translation>
+    </message>
 </context>
 <context>
     <name>posesmart::ui::AppSettings</name>
@@ -1046,10 +1054,6 @@ This also enrols your face for Face ID, so only you are measured.</source>
         <translation>언어:</translation>
     </message>
     <message>
-        <source>Face ID</source>
-        <translation>Face ID</translation>
-    </message>
-    <message>
         <source>Enrol my face again…</source>
         <translation>얼굴 다시 등록…</translation>
     </message>
@@ -1088,6 +1092,18 @@ This also enrols your face for Face ID, so only you are measured.</source>
     <message>
         <source>Delete all data</source>
         <translation>모든 데이터 삭제</translation>
+    </message>
+    <message>
+        <source>Who is measured</source>
+        <translation>측정 대상</translation>
+    </message>
+    <message>
+        <source>Each person at this computer can have a profile with their own calibration, Face ID and history. Type a new name to add one.</source>
+        <translation>이 컴퓨터를 쓰는 사람마다 보정, Face ID, 기록을 따로 가진 프로필을 둘 수 있어요. 새 이름을 입력하면 프로필이 추가돼요.</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>프로필:</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@ constexpr auto kEyeBreak = static_cast<std::size_t>(AlertKind::EyeBreak);
 AppSettings changedSettings() {
     AppSettings s;
     s.cameraId = u"usb-camera-42"_s;
+    s.profile = u"Mina"_s;
     for (std::size_t k = 0; k < s.alerts.size(); ++k) {
         s.alerts[k] = {k % 2 == 0, 5 + static_cast<int>(k)};
     }
@@ -250,6 +251,36 @@ TEST_CASE("Values of the wrong type fall back to their defaults, named in the er
     CHECK(load.settings.language == defaults.language);
     CHECK(load.settings.showOverlay == defaults.showOverlay);
     CHECK(load.settings.cameraId == defaults.cameraId);
+}
+
+TEST_CASE("A profile name is trimmed; an empty or overlong one falls back to the default", "[settings]") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"settings.json"_s);
+    writeFile(path, R"({"profile":"  Mina  "})");
+    CHECK(loadSettings(path).settings.profile == u"Mina"_s);
+    CHECK(loadSettings(path).error.isEmpty());
+    const QByteArray overlong = QByteArray(R"({"profile":")") + QByteArray(kMaxProfileNameLength + 1, 'x') + "\"}";
+    for (const QByteArray& bad : QList<QByteArray>{R"({"profile":"   "})", overlong}) {
+        writeFile(path, bad);
+        const SettingsLoad load = loadSettings(path);
+        CHECK(load.settings.profile == u"default"_s);
+        CHECK(load.error.contains(u"profile"_s));
+    }
+}
+
+TEST_CASE("The dialog offers the history's profiles and takes a new name", "[settings][dialog]") {
+    AppSettings current;
+    current.profile = u"Mina"_s;
+    const SettingsDialog dialog(current, {u"default"_s, u"Joon"_s});
+    auto* combo = child<QComboBox>(dialog, u"profileCombo"_s);
+    CHECK(combo->currentText() == u"Mina"_s);
+    CHECK(combo->count() == 3);  // the current one is offered even before the history holds it
+    combo->setCurrentIndex(combo->findText(u"Joon"_s));
+    CHECK(dialog.settings().profile == u"Joon"_s);
+    combo->setEditText(u"  Seo-yeon "_s);
+    CHECK(dialog.settings().profile == u"Seo-yeon"_s);
+    combo->setEditText(u"   "_s);
+    CHECK(dialog.settings().profile == u"Mina"_s);  // nothing typed: stays with the current one
 }
 
 TEST_CASE("Missing keys take their defaults", "[settings]") {
