@@ -3,6 +3,7 @@
 // notification at a time (replaces_id), snooze and open from the server's ActionInvoked, withdraw,
 // a server that starts later or fails, and the in-window fallback without any server.
 // Skipped (exit 77) when dbus-daemon is not installed.
+#include "CatchQt.h"
 #include "Notifier.h"
 
 #include <QDBusConnection>
@@ -20,17 +21,6 @@
 
 using namespace posesmart::ui;
 using namespace Qt::StringLiterals;
-
-namespace Catch {
-template <>
-struct StringMaker<QString> {
-    static std::string convert(const QString& value) { return '"' + value.toStdString() + '"'; }
-};
-template <>
-struct StringMaker<QStringList> {
-    static std::string convert(const QStringList& value) { return '[' + value.join(u", "_s).toStdString() + ']'; }
-};
-}  // namespace Catch
 
 namespace {
 

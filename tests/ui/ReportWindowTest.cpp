@@ -1,6 +1,7 @@
 // The report viewer on a known history: the values in every chart's series equal the store's
 // aggregates (buildReport, minutes, events) for a day, an ISO week and a month; empty and partial
 // days show a message; a newer request supersedes an older one; the charts follow a dark palette.
+#include "CatchQt.h"
 #include "ReportPalette.h"
 #include "ReportTestData.h"
 #include "ReportText.h"
@@ -22,13 +23,6 @@
 using namespace posesmart;
 using namespace posesmart::ui;
 using namespace Qt::StringLiterals;
-
-namespace Catch {
-template <>
-struct StringMaker<QString> {
-    static std::string convert(const QString& value) { return '"' + value.toStdString() + '"'; }
-};
-}  // namespace Catch
 
 namespace {
 

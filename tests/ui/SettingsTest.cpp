@@ -3,6 +3,7 @@
 // widgets, edits, the delete-all confirmation) and the XDG autostart entry.
 #include "AppSettings.h"
 #include "Autostart.h"
+#include "CatchQt.h"
 #include "SettingsDialog.h"
 
 #include <QCheckBox>
@@ -21,13 +22,6 @@
 using namespace posesmart;
 using namespace posesmart::ui;
 using namespace Qt::StringLiterals;
-
-namespace Catch {
-template <>
-struct StringMaker<QString> {
-    static std::string convert(const QString& value) { return '"' + value.toStdString() + '"'; }
-};
-}  // namespace Catch
 
 namespace {
 

@@ -1,6 +1,7 @@
 // Tray: every menu item emits its signal (pause with 15, 60 or -1 minutes), a left click opens the
 // window, pausing swaps the pause items for Resume, each state has its own visible icon, and the
 // tooltip names the state and its detail.
+#include "CatchQt.h"
 #include "TrayController.h"
 
 #include <QAction>
@@ -13,13 +14,6 @@
 
 using namespace posesmart::ui;
 using namespace Qt::StringLiterals;
-
-namespace Catch {
-template <>
-struct StringMaker<QString> {
-    static std::string convert(const QString& value) { return '"' + value.toStdString() + '"'; }
-};
-}  // namespace Catch
 
 namespace {
 
