@@ -86,11 +86,14 @@ void TrayController::show() {
 }
 
 void TrayController::setState(TrayState state, const QString& detail) {
+    // Called with every status (ten times a second): the icon is only set again when it changes,
+    // since setting it makes the tray render it anew.
+    if (state != m_state || !m_iconSet) m_icon->setIcon(trayIcon(state));
     m_state = state;
-    m_icon->setIcon(trayIcon(state));
+    m_iconSet = true;
     QString text = tr("PoseSmart: %1").arg(trayStateText(state));
     if (!detail.isEmpty()) text += u'\n' + detail;
-    m_icon->setToolTip(text);
+    if (text != m_icon->toolTip()) m_icon->setToolTip(text);
 }
 
 QString TrayController::toolTip() const {

@@ -59,6 +59,7 @@ private:
     QAction* m_pauseTomorrow = nullptr;
     QAction* m_resume = nullptr;
     TrayState m_state = TrayState::Good;
+    bool m_iconSet = false;
 };
 
 }  // namespace posesmart::ui
