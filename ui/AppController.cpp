@@ -205,14 +205,17 @@ void AppController::start() {
     engine.retentionDays = m_settings.retentionDays;
     engine.executableDir = QCoreApplication::applicationDirPath().toStdString();
     m_engine->start(engine);
-    m_capture->start(sourceSpec());
     if (m_tray) {
         m_tray->show();
         updateTray();
     }
     if (!m_options.minimized || !m_tray) showWindow();
-    // Runs once the show and paint events queued above have been handled.
-    QTimer::singleShot(0, this, [this] { logMilestone(m_window->isVisible() ? "window shown" : "tray icon shown"); });
+    // Runs once the show and paint events queued above have been handled. Capture starts only then:
+    // loading the frame-source module holds the dynamic loader, which the GUI thread needs to show.
+    QTimer::singleShot(0, this, [this] {
+        logMilestone(m_window->isVisible() ? "window shown" : "tray icon shown");
+        m_capture->start(sourceSpec());
+    });
 }
 
 void AppController::logMilestone(const char* what) {

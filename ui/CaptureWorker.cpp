@@ -3,10 +3,12 @@
 #include "ThreadName.h"
 #include "posesmart/DeviceUsers.h"
 #include "posesmart/Error.h"
-#include "posesmart/FrameSource.h"
+#include "posesmart/FrameSourceModule.h"
 
+#include <QCoreApplication>
 #include <chrono>
 #include <filesystem>
+#include <optional>
 
 namespace posesmart::ui {
 
@@ -34,7 +36,10 @@ std::filesystem::path devicePath(const std::string& spec) {
 }  // namespace
 
 CaptureWorker::CaptureWorker(FrameMailbox& mailbox, CameraReleaseSettings release, QObject* parent)
-    : QObject(parent), m_mailbox(mailbox), m_releaseSettings(release) {
+    : QObject(parent),
+      m_mailbox(mailbox),
+      m_releaseSettings(release),
+      m_moduleSearchPath(moduleSearchPath(QCoreApplication::applicationDirPath().toStdString())) {
     qRegisterMetaType<posesmart::ui::CaptureState>();
 }
 
@@ -94,6 +99,13 @@ void CaptureWorker::run(std::string spec) {
         while (!m_stop && monotonicSec() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     };
     report(CaptureState::Starting, QString::fromStdString(spec));
+    std::optional<FrameSourceModule> module;
+    try {
+        module.emplace(m_moduleSearchPath);
+    } catch (const Error& e) {
+        report(CaptureState::NoSource, QString::fromStdString(e.what()));
+        return;
+    }
     while (!m_stop) {
         const double now = monotonicSec();
         policy.setPaused(m_paused);
@@ -118,7 +130,7 @@ void CaptureWorker::run(std::string spec) {
         }
         if (!source) {
             try {
-                source = openFrameSource(spec);
+                source = module->open(spec);
             } catch (const Error& e) {
                 if (!camera) {
                     report(CaptureState::NoSource, QString::fromStdString(e.what()));

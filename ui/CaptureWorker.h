@@ -3,6 +3,8 @@
 // clock (files are paced at their own frame rate, so they play like a camera). A camera that
 // fails mid-run is reported as lost and reopened every few seconds until it is back; the source is
 // closed while paused or released (CameraReleasePolicy decides) and reopened afterwards.
+// The sources come from the frame-source module (posesmart/FrameSourceModule.h), loaded on the capture
+// thread; without it the state is NoSource, with the reason.
 // Signals come from the capture thread; connect them with a receiver in the GUI thread (queued).
 #pragma once
 
@@ -12,8 +14,10 @@
 #include <QObject>
 #include <QString>
 #include <atomic>
+#include <filesystem>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace posesmart::ui {
 
@@ -47,6 +51,7 @@ private:
     std::atomic<bool> m_faceInView = false;
     std::atomic<bool> m_faceNews = false;  // faceObserved() was called since the last look
     CameraReleaseSettings m_releaseSettings;
+    std::vector<std::filesystem::path> m_moduleSearchPath;
     mutable std::mutex m_specMutex;
     QString m_spec;
     CaptureState m_state = CaptureState::Starting;  // capture thread only

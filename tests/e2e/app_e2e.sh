@@ -4,11 +4,12 @@
 # record minutes into the database, raise an alert that dunst receives, and on SIGTERM flush and
 # exit with code 0. The test's own settings shorten the sitting limit to 10 s so that an alert
 # comes quickly.
-#   app_e2e.sh POSESMART POSESMART_CLI VIDEO        (exit 77: skipped, tools or video missing)
+#   app_e2e.sh POSESMART POSESMART_CLI TESTDATA_DIR VIDEO   (exit 77: skipped, tools or video missing)
+# VIDEO is relative to the test data folder: $POSESMART_TESTDATA when set, else TESTDATA_DIR.
 set -euo pipefail
 
 if [[ "${1:-}" != --inside ]]; then
-  app="$1" cli="$2" video="$3"
+  app="$1" cli="$2" video="${POSESMART_TESTDATA:-$3}/$4"
   for tool in xvfb-run dbus-run-session dunst dunstctl; do
     command -v "$tool" >/dev/null || { echo "skipped: $tool is not installed"; exit 77; }
   done

@@ -3,7 +3,8 @@
 # maintainer scripts) and files are checked, lintian finds no error; apt installs it; the installed
 # posesmart-cli analyses a video exactly as the build tree's does and enrols and verifies a face
 # (both models found in /usr/share/posesmart/models); the installed posesmart runs under Xvfb with a
-# session D-Bus, opens its history, and exits with 0 on SIGTERM; `apt-get remove --purge` then
+# session D-Bus, opens its history, analyses frames of the video (read through its frame-source
+# module in /usr/lib/<multiarch>/posesmart), and exits with 0 on SIGTERM; `apt-get remove --purge` then
 # leaves none of the package's files behind. Whatever happens, the package (and any package apt
 # pulled in for it) is removed again on exit.
 #   package_deb.sh BUILD_DIR CPACK TESTDATA_DIR BUILD_TREE_CLI
@@ -14,7 +15,7 @@ set -euo pipefail
 if [[ "${1:-}" == --inside ]]; then
   # Under xvfb-run and dbus-run-session: the installed app on a video for a few seconds.
   video="$2" data="$3" log="$4"
-  /usr/bin/posesmart --source "$video" --data-dir "$data" >"$log" 2>&1 &
+  QT_LOGGING_RULES="posesmart.startup.info=true" /usr/bin/posesmart --source "$video" --data-dir "$data" >"$log" 2>&1 &
   app_pid=$!
   trap 'kill -KILL "$app_pid" 2>/dev/null || true' EXIT
   for _ in $(seq 80); do
@@ -22,6 +23,7 @@ if [[ "${1:-}" == --inside ]]; then
     sleep 0.1
   done
   [[ -f "$data/history.db" ]] || { echo "posesmart did not open its history in $data after 8 s"; exit 1; }
+  grep -q "first frame analysed" "$log" || { echo "posesmart analysed no frame of $video in 8 s"; exit 1; }
   kill -TERM "$app_pid"
   code=0
   wait "$app_pid" || code=$?
@@ -93,6 +95,8 @@ for path in /usr/bin/posesmart /usr/bin/posesmart-cli \
             /usr/share/man/man1/posesmart.1.gz /usr/share/man/man1/posesmart-cli.1.gz; do
   grep -qx "$path" "$work/contents.txt" || fail "the package lacks $path"
 done
+grep -Eqx '/usr/lib/([^/]+/)?posesmart/posesmart_frame_sources\.so' "$work/contents.txt" ||
+  fail "the package lacks the frame-source module (/usr/lib/<multiarch>/posesmart/posesmart_frame_sources.so)"
 for size in 16 22 24 32 48 64 128 256 512; do
   grep -qx "/usr/share/icons/hicolor/${size}x${size}/apps/io.github.posesmart.PoseSmart.png" "$work/contents.txt" ||
     fail "the package lacks the ${size}x${size} icon"
@@ -149,7 +153,7 @@ xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   sed 's/^/  app: /' "$work/app.log"
   fail "the installed posesmart did not run and stop cleanly"
 }
-echo "posesmart ran 8 s, opened its history and exited with 0 on SIGTERM"
+echo "posesmart ran 8 s, opened its history, analysed frames and exited with 0 on SIGTERM"
 
 step "apt-get remove --purge"
 "${apt[@]}" remove --purge "${installed[@]}" >"$work/remove.log" 2>&1 ||

@@ -1,0 +1,44 @@
+// FrameSourceModule: openFrameSource() loaded at run time from the posesmart_frame_sources module,
+// for the desktop app, which does not link OpenCV's imgcodecs and videoio (and the FFmpeg,
+// GStreamer, GDAL... they pull in) so that its window shows without waiting for them.
+#pragma once
+
+#include "posesmart/FrameSource.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+// The module's one entry point: openFrameSource(spec), throwing its Error the same way.
+extern "C" posesmart::FrameSource* posesmart_open_frame_source(const char* spec);
+
+namespace posesmart {
+
+// Environment variable naming a folder searched for the module before every other place.
+inline constexpr const char* kModuleDirEnv = "POSESMART_MODULE_DIR";
+
+// Where `cmake --install` puts the module for a binary installed in `executableDir`:
+// <exe>/../lib/posesmart, or <exe>/../lib/<multiarch>/posesmart (Debian; see core/CMakeLists.txt).
+std::filesystem::path installedModuleDir(const std::filesystem::path& executableDir);
+
+// Folders searched for the module: $POSESMART_MODULE_DIR, <exe> (build tree), installedModuleDir(<exe>).
+std::vector<std::filesystem::path> moduleSearchPath(const std::filesystem::path& executableDir);
+
+class FrameSourceModule {
+public:
+    // Loads the module from the first folder of `searchPath` holding it. Throws Error(Io) naming
+    // the folders when none does, or with the loader's reason when it does not load. The module
+    // stays loaded for the rest of the process: the sources it makes run its code.
+    explicit FrameSourceModule(const std::vector<std::filesystem::path>& searchPath);
+
+    // openFrameSource(spec), run by the module: same sources, same Error.
+    [[nodiscard]] std::unique_ptr<FrameSource> open(const std::string& spec) const;
+    [[nodiscard]] const std::filesystem::path& file() const { return m_file; }
+
+private:
+    std::filesystem::path m_file;
+    decltype(&posesmart_open_frame_source) m_open = nullptr;
+};
+
+}  // namespace posesmart
