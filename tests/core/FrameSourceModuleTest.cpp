@@ -3,6 +3,7 @@
 // timestamps, and its Error reaches the caller with kind and message; a missing module is one clear
 // error naming where it was looked for.
 #include "TestData.h"
+#include "VideoFrames.h"
 #include "posesmart/Error.h"
 #include "posesmart/FrameSourceModule.h"
 
@@ -34,14 +35,7 @@ TEST_CASE("a video opened through the module yields every frame with its contain
     auto source = module.open(test::testData("blink/seven_blinks_webcam.mp4").string());
     CHECK(source->info().width == 1620);
     CHECK(source->info().fps == Approx(30.0));
-    std::int64_t expectedIndex = 0;
-    while (auto frame = source->next()) {
-        REQUIRE(frame->index == expectedIndex);
-        CHECK(frame->timestampSec == Approx(static_cast<double>(expectedIndex) / 30.0).margin(0.002));
-        CHECK(frame->bgr.type() == CV_8UC3);
-        ++expectedIndex;
-    }
-    CHECK(expectedIndex == 308);
+    CHECK(test::readTimedFrames(*source, 30.0) == 308);
 }
 
 TEST_CASE("the module's errors are caught as Error with their kind and message") {

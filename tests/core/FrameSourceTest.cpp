@@ -1,4 +1,5 @@
 #include "TestData.h"
+#include "VideoFrames.h"
 #include "posesmart/Error.h"
 #include "posesmart/FrameSource.h"
 
@@ -33,14 +34,7 @@ TEST_CASE("a video yields every frame with its container timestamp") {
     CHECK(source->info().height == 1080);
     CHECK(source->info().fps == Approx(30.0));
     CHECK_FALSE(source->info().independentFrames);
-    std::int64_t expectedIndex = 0;
-    while (auto frame = source->next()) {
-        REQUIRE(frame->index == expectedIndex);
-        CHECK(frame->timestampSec == Approx(static_cast<double>(expectedIndex) / 30.0).margin(0.002));
-        CHECK(frame->bgr.type() == CV_8UC3);
-        ++expectedIndex;
-    }
-    CHECK(expectedIndex == 308);
+    CHECK(test::readTimedFrames(*source, 30.0) == 308);
 }
 
 TEST_CASE("a 24 fps video is timed at 24 fps") {

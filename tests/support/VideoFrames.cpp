@@ -1,5 +1,6 @@
 #include "VideoFrames.h"
 
+#include <catch2/catch.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 #include <stdexcept>
@@ -34,6 +35,17 @@ cv::Mat zoomed(const cv::Mat& image, double factor, cv::Point2f centre) {
     cv::warpAffine(image, out, cv::getRotationMatrix2D(centre, 0.0, factor), image.size(), cv::INTER_LINEAR,
                    cv::BORDER_REPLICATE);
     return out;
+}
+
+std::int64_t readTimedFrames(FrameSource& source, double fps) {
+    std::int64_t expectedIndex = 0;
+    while (auto frame = source.next()) {
+        REQUIRE(frame->index == expectedIndex);
+        CHECK(frame->timestampSec == Approx(static_cast<double>(expectedIndex) / fps).margin(0.002));
+        CHECK(frame->bgr.type() == CV_8UC3);
+        ++expectedIndex;
+    }
+    return expectedIndex;
 }
 
 }  // namespace posesmart::test

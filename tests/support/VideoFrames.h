@@ -2,6 +2,9 @@
 // known amounts.
 #pragma once
 
+#include "posesmart/FrameSource.h"
+
+#include <cstdint>
 #include <filesystem>
 #include <opencv2/core/mat.hpp>
 #include <vector>
@@ -15,5 +18,9 @@ std::vector<cv::Mat> framesAt(const std::filesystem::path& video, const std::vec
 cv::Mat rotated(const cv::Mat& image, double degrees, cv::Point2f centre);
 // Magnifies the picture about `centre` by `factor` (a zoom); the frame keeps its size.
 cv::Mat zoomed(const cv::Mat& image, double factor, cv::Point2f centre);
+
+// Reads `source` to its end, checking that frames come in decode order as 8-bit BGR, each timed at
+// index / fps (within 2 ms); returns how many came.
+std::int64_t readTimedFrames(FrameSource& source, double fps);
 
 }  // namespace posesmart::test
