@@ -10,7 +10,7 @@
 namespace posesmart::ui {
 
 namespace {
-constexpr int kRefreshMs = 66;  // about 15 pictures a second: enough to see, cheap to draw
+constexpr int kRefreshMs = 100;  // ten pictures a second: enough to see, cheap to draw
 }
 
 LiveView::LiveView(QWidget* parent) : QWidget(parent) {

@@ -27,7 +27,7 @@ struct TrackerSettings {
     // times its size, which keeps the HOG scan to a few hundred pixels.
     double regionFaceWidthPx = 100.0;
     double regionScale = 2.0;
-    double verifyEverySec = 0.25;  // region re-detection schedule while tracking (by time: 15 and 30 fps cost alike)
+    double verifyEverySec = 0.5;   // region re-detection schedule while tracking (by time: 15 and 30 fps cost alike)
     int missesBeforeLost = 2;      // failed region re-detections before a full one
     double fullRedetectSec = 2.0;  // slow schedule: count faces, recover from drift
     // HOG finds faces tilted up to about 12 degrees; when it finds none, it looks again in the
