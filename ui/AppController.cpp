@@ -214,7 +214,7 @@ void AppController::start() {
     // loading the frame-source module holds the dynamic loader, which the GUI thread needs to show.
     QTimer::singleShot(0, this, [this] {
         logMilestone(m_window->isVisible() ? "window shown" : "tray icon shown");
-        m_capture->start(sourceSpec());
+        if (!m_shutDown) m_capture->start(sourceSpec());  // a SIGTERM may have come first
     });
 }
 
