@@ -12,6 +12,7 @@
 #include <QCameraDevice>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QMediaDevices>
 #include <QTimer>
@@ -197,7 +198,11 @@ QString AppController::sourceSpec() const {
 }
 
 void AppController::start() {
-    QDir().mkpath(m_options.dataDir);
+    if (!QDir(m_options.dataDir).exists() && QDir().mkpath(m_options.dataDir)) {
+        // A folder of our own holds the user's history: nobody else may list or read it.
+        QFile::setPermissions(m_options.dataDir,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
     EngineOptions engine;
     engine.database = QDir(m_options.dataDir).filePath(QStringLiteral("history.db")).toStdString();
     engine.session = m_settings.toSessionSettings();
