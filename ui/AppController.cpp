@@ -143,7 +143,7 @@ AppController::AppController(AppOptions options, QObject* parent)
     connect(m_notifier, &Notifier::showInWindow, m_window.get(), &MainWindow::showNotice);
     connect(m_notifier, &Notifier::snoozeRequested, this, [this](const QString& kind) {
         for (int k = 0; k < kAlertKindCount; ++k) {
-            if (kind == QLatin1String(toString(static_cast<AlertKind>(k)))) {
+            if (kind == alertKindKey(static_cast<AlertKind>(k))) {
                 m_engine->snooze(static_cast<AlertKind>(k), kSnoozeSec);
             }
         }

@@ -25,11 +25,6 @@ class Text {
     Q_DECLARE_TR_FUNCTIONS(posesmart::ui::AppSettings)
 };
 
-QString kindKey(AlertKind kind) {
-    const std::string_view key = toString(kind);
-    return QString::fromLatin1(key.data(), static_cast<qsizetype>(key.size()));
-}
-
 QString timeText(int minuteOfDay) {
     return QTime(minuteOfDay / 60, minuteOfDay % 60).toString(kTimeFormat);
 }
@@ -109,7 +104,7 @@ AppSettings fromJson(const QJsonObject& root, QStringList& invalid) {
     reader.readProfile(u"profile"_s, s.profile);
     const Reader alerts = reader.child(u"alerts"_s);
     for (int k = 0; k < kAlertKindCount; ++k) {
-        const Reader alert = alerts.child(kindKey(AlertKind(k)));
+        const Reader alert = alerts.child(alertKindKey(AlertKind(k)));
         alert.read(u"enabled"_s, s.alerts[k].enabled);
         alert.read(u"hold_s"_s, s.alerts[k].holdSec, kHoldSecRange);
     }
@@ -136,7 +131,7 @@ AppSettings fromJson(const QJsonObject& root, QStringList& invalid) {
 QJsonObject toJson(const AppSettings& s) {
     QJsonObject alerts;
     for (int k = 0; k < kAlertKindCount; ++k) {
-        alerts.insert(kindKey(AlertKind(k)),
+        alerts.insert(alertKindKey(AlertKind(k)),
                       QJsonObject{{u"enabled"_s, s.alerts[k].enabled}, {u"hold_s"_s, s.alerts[k].holdSec}});
     }
     return {
@@ -164,6 +159,11 @@ QJsonObject toJson(const AppSettings& s) {
 }
 
 }  // namespace
+
+QString alertKindKey(AlertKind kind) {
+    const std::string_view key = toString(kind);
+    return QString::fromLatin1(key.data(), static_cast<qsizetype>(key.size()));
+}
 
 QString languageFor(const QLocale& locale) {
     return locale.language() == QLocale::Korean ? u"ko"_s : u"en"_s;

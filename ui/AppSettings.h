@@ -32,6 +32,10 @@ inline constexpr IntRange kReleaseCameraAfterSecRange{10, 60 * 60};
 
 inline constexpr int kMaxProfileNameLength = 40;
 
+// The engine's name of an alert kind ("forward_head", ...): the settings file's keys, the
+// notifications' kind.
+QString alertKindKey(AlertKind kind);
+
 // "ko" for a Korean locale, otherwise "en": the two languages the app speaks.
 QString languageFor(const QLocale& locale);
 QString defaultLanguage();  // languageFor(QLocale::system())

@@ -83,11 +83,6 @@ QFormLayout* formGroup(QVBoxLayout* column, const QString& title) {
     return new QFormLayout(group);
 }
 
-QString kindKey(AlertKind kind) {
-    const std::string_view key = toString(kind);
-    return QString::fromLatin1(key.data(), static_cast<qsizetype>(key.size()));
-}
-
 QString kindLabel(AlertKind kind) {
     switch (kind) {
         case AlertKind::ForwardHead:
@@ -208,7 +203,7 @@ QWidget* SettingsDialog::alertsPage() {
     auto* grid = new QGridLayout(kinds);
     grid->addWidget(new QLabel(tr("When the condition has held for:"), kinds), 0, 1);
     for (int k = 0; k < kAlertKindCount; ++k) {
-        const QString key = kindKey(AlertKind(k));
+        const QString key = alertKindKey(AlertKind(k));
         m_alertEnabled[k] =
             checkBox(kinds, u"alertEnabled_"_s + key, kindLabel(AlertKind(k)), m_current.alerts[k].enabled);
         m_alertHoldSec[k] = spinBox(kinds, u"alertHold_"_s + key, kHoldSecRange, m_current.alerts[k].holdSec, tr(" s"));
