@@ -1,5 +1,6 @@
 #include "posesmart/FaceDetector.h"
 
+#include "posesmart/DrawnFace.h"
 #include "posesmart/Error.h"
 
 #include <algorithm>
@@ -26,6 +27,10 @@ std::vector<Detection> FaceDetector::detect(const cv::Mat& grey) const {
     result.reserve(found.size());
     for (const auto& d : found) {
         const auto& r = d.rect;
+        if (looksDrawn(grey, cv::Rect(static_cast<int>(r.left()), static_cast<int>(r.top()),
+                                      static_cast<int>(r.width()), static_cast<int>(r.height())))) {
+            continue;
+        }
         result.push_back({cv::Rect2f(static_cast<float>(r.left()), static_cast<float>(r.top()),
                                      static_cast<float>(r.width()), static_cast<float>(r.height())),
                           d.detection_confidence});

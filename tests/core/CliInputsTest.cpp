@@ -33,9 +33,16 @@ int mostFaces(const std::filesystem::path& csv) {
 TEST_CASE("every awkward input is analysed without a crash and with the right face count") {
     const auto dir = posesmart::test::scratchDir("cli-bad");
     const std::vector<std::pair<std::string, int>> expected = {
-        {"no_face_dogs.jpg", 0},        {"ironman.jpg", 0},    {"skullmask.jpg", 0},
-        {"scream_crop.jpg", 0},         {"rgba_32bit.png", 1}, {"obama_partial_face.jpg", 1},
-        {"obama_partial_face2.jpg", 1}, {"two_people.jpg", 2}, {"tiny_face_96x128.mp4", 1},
+        {"no_face_dogs.jpg", 0},
+        {"ironman.jpg", 0},
+        {"skullmask.jpg", 0},
+        {"scream_crop.jpg", 0},
+        {"picasso_drawing_crop.jpg", 0},
+        {"rgba_32bit.png", 1},
+        {"obama_partial_face.jpg", 1},
+        {"obama_partial_face2.jpg", 1},
+        {"two_people.jpg", 2},
+        {"tiny_face_96x128.mp4", 1},
     };
     for (const auto& [file, faces] : expected) {
         INFO(file);
@@ -48,15 +55,12 @@ TEST_CASE("every awkward input is analysed without a crash and with the right fa
     }
 }
 
-TEST_CASE("a painting and a drawing of a face go through analyze without a crash") {
-    // dlib's HOG detector scores the Mona Lisa (2.3) and the Picasso drawing (1.6) above many real
-    // photographs (0.3-2.5), so they are counted as faces: a known limit, see the README.
-    for (const char* file : {"joconde.jpg", "picasso_drawing_crop.jpg"}) {
-        const posesmart::test::CliRun run =
-            runCli("analyze " + quoted(posesmart::test::testData(std::string("bad/") + file)));
-        INFO(run.output);
-        CHECK(run.exitCode == 0);
-    }
+TEST_CASE("a painting of a face goes through analyze without a crash") {
+    // dlib's HOG detector scores the Mona Lisa (2.3) above many real photographs (0.3-2.5), and her
+    // face is shaded like a photographed one, so she is counted as a face: a known limit, see the README.
+    const posesmart::test::CliRun run = runCli("analyze " + quoted(posesmart::test::testData("bad/joconde.jpg")));
+    INFO(run.output);
+    CHECK(run.exitCode == 0);
 }
 
 TEST_CASE("unreadable inputs and bad arguments give one clear error line and a non-zero exit") {

@@ -1,4 +1,5 @@
-// FaceDetector: dlib's HOG frontal-face detector on an 8-bit grey image.
+// FaceDetector: dlib's HOG frontal-face detector on an 8-bit grey image, without line drawings
+// of faces (DrawnFace.h).
 #pragma once
 
 #include <memory>
