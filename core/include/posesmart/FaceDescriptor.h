@@ -25,7 +25,7 @@ public:
     FaceDescriptorModel& operator=(const FaceDescriptorModel&) = delete;
 
     // The descriptor of the face with these landmarks (a 150x150 chip aligned on them). Not
-    // thread-safe: one model per thread. Takes about a quarter of a second on one core.
+    // thread-safe: one model per thread. About 15 ms with OpenBLAS on two cores, 31 ms on one (BENCHMARKS.md).
     FaceDescriptor describe(const cv::Mat& bgr, const Landmarks& points);
 
     static constexpr const char* kFileName = "dlib_face_recognition_resnet_model_v1.dat";
