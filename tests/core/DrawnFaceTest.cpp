@@ -14,13 +14,20 @@ using namespace posesmart;
 
 namespace {
 
-// The grey picture the full detection looks at (long side 640 at most), and the box scaled with it.
+// The grey picture the full detection looks at (FaceTracker: long side 640 at most, small
+// pictures enlarged towards 320, at most twice), and the box scaled with it.
 std::pair<cv::Mat, cv::Rect> atDetectionScale(const cv::Mat& bgr, const cv::Rect2f& box) {
+    const TrackerSettings settings;
     const int longSide = std::max(bgr.cols, bgr.rows);
-    const double scale = longSide > 640 ? 640.0 / longSide : 1.0;
+    double scale = 1.0;
+    if (longSide > settings.detectLongSidePx) {
+        scale = static_cast<double>(settings.detectLongSidePx) / longSide;
+    } else if (longSide < settings.detectMinLongSidePx) {
+        scale = std::min(settings.maxDetectUpscale, static_cast<double>(settings.detectMinLongSidePx) / longSide);
+    }
     cv::Mat grey;
     cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
-    if (scale < 1.0) cv::resize(grey, grey, cv::Size(), scale, scale, cv::INTER_AREA);
+    if (scale != 1.0) cv::resize(grey, grey, cv::Size(), scale, scale, scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);
     const auto s = static_cast<float>(scale);
     return {grey, cv::Rect(cv::Rect2f(box.x * s, box.y * s, box.width * s, box.height * s))};
 }
