@@ -71,14 +71,17 @@ std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& ti
     return detectAll(bgr, times, 0.0);
 }
 
-std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg) const {
-    const int longSide = std::max(bgr.cols, bgr.rows);
-    double scale = 1.0;
-    if (longSide > m_settings.detectLongSidePx) {
-        scale = static_cast<double>(m_settings.detectLongSidePx) / longSide;
-    } else if (longSide < m_settings.detectMinLongSidePx) {
-        scale = std::min(m_settings.maxDetectUpscale, static_cast<double>(m_settings.detectMinLongSidePx) / longSide);
+double FaceTracker::detectionScale(cv::Size frameSize) const {
+    const int longSide = std::max(frameSize.width, frameSize.height);
+    if (longSide > m_settings.detectLongSidePx) return static_cast<double>(m_settings.detectLongSidePx) / longSide;
+    if (longSide < m_settings.detectMinLongSidePx) {
+        return std::min(m_settings.maxDetectUpscale, static_cast<double>(m_settings.detectMinLongSidePx) / longSide);
     }
+    return 1.0;
+}
+
+std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg) const {
+    const double scale = detectionScale(bgr.size());
     cv::Mat grey;
     {
         const ScopedStageTimer timer(times.preprocessMs);

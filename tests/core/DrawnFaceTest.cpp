@@ -14,17 +14,9 @@ using namespace posesmart;
 
 namespace {
 
-// The grey picture the full detection looks at (FaceTracker: long side 640 at most, small
-// pictures enlarged towards 320, at most twice), and the box scaled with it.
+// The grey picture the full detection looks at, and the box scaled with it.
 std::pair<cv::Mat, cv::Rect> atDetectionScale(const cv::Mat& bgr, const cv::Rect2f& box) {
-    const TrackerSettings settings;
-    const int longSide = std::max(bgr.cols, bgr.rows);
-    double scale = 1.0;
-    if (longSide > settings.detectLongSidePx) {
-        scale = static_cast<double>(settings.detectLongSidePx) / longSide;
-    } else if (longSide < settings.detectMinLongSidePx) {
-        scale = std::min(settings.maxDetectUpscale, static_cast<double>(settings.detectMinLongSidePx) / longSide);
-    }
+    const double scale = FaceTracker(test::sharedLandmarkModel()).detectionScale(bgr.size());
     cv::Mat grey;
     cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
     if (scale != 1.0) cv::resize(grey, grey, cv::Size(), scale, scale, scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);

@@ -56,6 +56,8 @@ public:
 
     // Every face in the frame, through the same scaling and grey conversion as `process`.
     [[nodiscard]] std::vector<Detection> detectAll(const cv::Mat& bgr, StageTimes& times) const;
+    // The scale at which the full detection looks at a frame of this size (settings: detectLongSidePx).
+    [[nodiscard]] double detectionScale(cv::Size frameSize) const;
     [[nodiscard]] const LandmarkModel& landmarkModel() const { return m_model; }
 
 private:
