@@ -5,6 +5,7 @@
 #include "LiveView.h"
 #include "MainWindow.h"
 #include "Notifier.h"
+#include "ReportText.h"
 #include "ReportWindow.h"
 #include "SettingsDialog.h"
 #include "TrayController.h"
@@ -380,7 +381,7 @@ void AppController::updateTray() {
         const bool recentAlert =
             m_lastAlertAt.isValid() && m_lastAlertAt.secsTo(QDateTime::currentDateTime()) < kAttentionAfterAlertSec;
         m_tray->setState(poor || recentAlert ? TrayState::Attention : TrayState::Good,
-                         s.calibrated ? postureText(s.posture) : tr("Not calibrated yet"));
+                         s.calibrated ? print::stateName(s.posture) : tr("Not calibrated yet"));
     }
 }
 

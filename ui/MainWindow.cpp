@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "LiveView.h"
+#include "ReportText.h"
 
 #include <QCloseEvent>
 #include <QFileDialog>
@@ -17,26 +18,6 @@
 #include <cmath>
 
 namespace posesmart::ui {
-
-QString postureText(PostureState state) {
-    switch (state) {
-        case PostureState::Good:
-            return MainWindow::tr("Good");
-        case PostureState::ForwardHead:
-            return MainWindow::tr("Head forward");
-        case PostureState::Slouch:
-            return MainWindow::tr("Slouching");
-        case PostureState::TooClose:
-            return MainWindow::tr("Too close to the screen");
-        case PostureState::Tilted:
-            return MainWindow::tr("Head tilted");
-        case PostureState::Away:
-            return MainWindow::tr("Away");
-        case PostureState::Unknown:
-            return MainWindow::tr("Not judged");
-    }
-    return {};
-}
 
 QString identityText(IdentityState state) {
     switch (state) {
@@ -210,7 +191,7 @@ void MainWindow::showStatus(const LiveStatus& s) {
     }
     m_posture->setText(s.calibrationProgress >= 0.0
                            ? tr("Calibrating… %1%").arg(std::lround(100.0 * s.calibrationProgress))
-                       : s.calibrated ? postureText(s.posture)
+                       : s.calibrated ? print::stateName(s.posture)
                                       : tr("Not calibrated"));
     m_distance->setText(s.faceSeen && s.distanceCm > 0.0 ? tr("%1 cm").arg(std::lround(s.distanceCm))
                                                          : QStringLiteral("–"));

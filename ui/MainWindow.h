@@ -80,8 +80,7 @@ private:
     bool m_closeHides = false;
 };
 
-// Words for the user.
-QString postureText(PostureState state);
+// Words for the user (posture states: print::stateName).
 QString identityText(IdentityState state);
 QString durationText(double seconds);  // "1 h 05 min", "12 min", "40 s"
 

@@ -519,32 +519,8 @@ This also enrols your face for Face ID, so only you are measured.</source>
 <context>
     <name>posesmart::ui::MainWindow</name>
     <message>
-        <source>Good</source>
-        <translation>좋음</translation>
-    </message>
-    <message>
-        <source>Head forward</source>
-        <translation>거북목</translation>
-    </message>
-    <message>
-        <source>Slouching</source>
-        <translation>구부정함</translation>
-    </message>
-    <message>
-        <source>Too close to the screen</source>
-        <translation>화면에 너무 가까움</translation>
-    </message>
-    <message>
-        <source>Head tilted</source>
-        <translation>고개 기울어짐</translation>
-    </message>
-    <message>
         <source>Away</source>
         <translation>자리 비움</translation>
-    </message>
-    <message>
-        <source>Not judged</source>
-        <translation>판단 보류</translation>
     </message>
     <message>
         <source>Off (nobody enrolled)</source>
