@@ -2,6 +2,7 @@
 
 #include "Autostart.h"
 #include "CalibrationDialog.h"
+#include "EngineText.h"
 #include "LiveView.h"
 #include "MainWindow.h"
 #include "Notifier.h"
@@ -62,44 +63,21 @@ constexpr double kCalibrationSec = 10.0;
 constexpr double kSnoozeSec = 3600.0;
 constexpr int kAttentionAfterAlertSec = 60;  // the tray shows "attention" this long after an alert
 
-CameraReleaseSettings releaseSettings(const AppSettings& s) {
-    CameraReleaseSettings out;
-    out.nobodyReleaseSec = s.releaseCameraAfterSec;
+CaptureLoopSettings captureSettings(const AppSettings& s) {
+    CaptureLoopSettings out;
+    out.release.nobodyReleaseSec = s.releaseCameraAfterSec;
     return out;
 }
 
 }  // namespace
 
-QString alertTitle(const QString& kind) {
-    if (kind == u"low_blink_rate") return AppController::tr("Time to blink");
-    if (kind == u"sitting") return AppController::tr("Time for a break");
-    if (kind == u"eye_break") return AppController::tr("Rest your eyes");
-    return AppController::tr("Posture check");
-}
-
-QString alertMessage(const QString& kind) {
-    if (kind == u"forward_head")
-        return AppController::tr("Your head has drifted forward. Sit back and lengthen your neck.");
-    if (kind == u"slouch")
-        return AppController::tr("You are sinking in your chair. Sit up and roll your shoulders back.");
-    if (kind == u"too_close") return AppController::tr("You are very close to the screen. Lean back a little.");
-    if (kind == u"tilted") return AppController::tr("Your head is tilted. Level it to ease your neck.");
-    if (kind == u"low_blink_rate")
-        return AppController::tr("You have blinked little for a few minutes. Blink slowly a few times.");
-    if (kind == u"sitting")
-        return AppController::tr("You have been sitting a long while. Stand up and move for a few minutes.");
-    if (kind == u"eye_break") return AppController::tr("Look at something 20 feet (6 m) away for 20 seconds.");
-    return {};
-}
-
 AppController::AppController(AppOptions options, QObject* parent)
     : QObject(parent), m_options(std::move(options)), m_window(std::make_unique<MainWindow>()) {
-    const SettingsLoad loaded = loadSettings(settingsPath());
-    m_settings = loaded.settings;
-    if (!loaded.error.isEmpty()) m_window->showNotice(tr("Settings"), loaded.error);
+    m_settings = m_options.settings.settings;
+    if (!m_options.settings.error.isEmpty()) m_window->showNotice(tr("Settings"), m_options.settings.error);
 
     m_engine = new EngineWorker(m_mailbox, this);
-    m_capture = new CaptureWorker(m_mailbox, releaseSettings(m_settings), this);
+    m_capture = new CaptureWorker(m_mailbox, captureSettings(m_settings), this);
     m_engine->setFaceCallback([capture = m_capture](bool face) { capture->faceObserved(face); });
     m_window->liveView()->setFrameSource([engine = m_engine] { return engine->latestFrame(); });
     m_window->setOverlay(m_settings.showOverlay);
@@ -126,28 +104,26 @@ AppController::AppController(AppOptions options, QObject* parent)
     connect(m_engine, &EngineWorker::todayChanged, m_window.get(), &MainWindow::showToday);
     connect(m_engine, &EngineWorker::alertRaised, this, &AppController::onAlert);
     connect(m_engine, &EngineWorker::profilesChanged, this, [this](const QStringList& names) { m_profiles = names; });
-    connect(m_engine, &EngineWorker::historyProblem, this,
-            [this](const QString& message) { m_window->showNotice(tr("History"), message); });
+    connect(m_engine, &EngineWorker::problem, this, [this](const SessionProblem& problem) {
+        m_window->showNotice(problem.kind == SessionProblem::Kind::FaceIdFailed ? tr("Face ID") : tr("History"),
+                             problemText(problem));
+    });
     connect(m_engine, &EngineWorker::recalibrationSuggested, this, [this] {
         m_notifier->notify(u"recalibrate"_s, tr("Time to recalibrate?"),
                            tr("Your posture has read as off for most of the last 20 minutes. If the camera or your "
                               "desk moved, recalibrate from the tray menu."));
     });
-    connect(m_engine, &EngineWorker::calibrationFinished, this, [this](bool ok, const QString& reason) {
-        if (m_calibration) m_calibration->finish(ok, reason);
+    connect(m_engine, &EngineWorker::calibrationFinished, this, [this](const CalibrationResult& result, bool) {
+        if (m_calibration) m_calibration->finish(result.baseline.has_value(), QString::fromStdString(result.reason));
     });
-    connect(m_capture, &CaptureWorker::stateChanged, this, [this](CaptureState state, const QString& detail) {
-        m_captureState = state;
-        m_window->showCaptureState(state, detail);
+    connect(m_capture, &CaptureWorker::stateChanged, this, [this](const CaptureReport& report) {
+        m_captureState = report.state;
+        m_window->showCaptureState(report.state, captureText(report));
         updateTray();
     });
     connect(m_notifier, &Notifier::showInWindow, m_window.get(), &MainWindow::showNotice);
-    connect(m_notifier, &Notifier::snoozeRequested, this, [this](const QString& kind) {
-        for (int k = 0; k < kAlertKindCount; ++k) {
-            if (kind == alertKindKey(static_cast<AlertKind>(k))) {
-                m_engine->snooze(static_cast<AlertKind>(k), kSnoozeSec);
-            }
-        }
+    connect(m_notifier, &Notifier::snoozeRequested, this, [this](const QString& tag) {
+        if (const auto kind = alertKindFromString(tag.toStdString())) m_engine->snooze(*kind, kSnoozeSec);
     });
     connect(m_notifier, &Notifier::openRequested, this, &AppController::showWindow);
 
@@ -347,9 +323,8 @@ void AppController::resume() {
     updateTray();
 }
 
-void AppController::onAlert(const QString& kind, const QString& message) {
-    const QString text = alertMessage(kind);
-    m_notifier->notify(kind, alertTitle(kind), text.isEmpty() ? message : text);
+void AppController::onAlert(AlertKind kind) {
+    m_notifier->notify(alertKindKey(kind), alertTitle(kind), alertMessage(kind));
     m_lastAlertAt = QDateTime::currentDateTime();
     updateTray();
 }

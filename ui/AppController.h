@@ -7,7 +7,7 @@
 #include "AppSettings.h"
 #include "CaptureWorker.h"
 #include "EngineWorker.h"
-#include "posesmart/FrameMailbox.h"
+#include "capture/FrameMailbox.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -28,6 +28,7 @@ struct AppOptions {
     QString dataDir;         // history.db and settings.json
     QString source;          // "camera:N", a video file or a folder; empty: the camera chosen in Settings
     bool minimized = false;  // start in the tray (autostart)
+    SettingsLoad settings;   // settings.json as main() read it (for the language) before the controller
     // When main() began: start-up milestones are logged against it (category posesmart.startup).
     std::chrono::steady_clock::time_point startedAt = std::chrono::steady_clock::now();
 };
@@ -57,7 +58,7 @@ private:
     void openReport();
     void pauseFor(int minutes);  // -1: until tomorrow
     void resume();
-    void onAlert(const QString& kind, const QString& message);
+    void onAlert(AlertKind kind);
     void onStatus(const LiveStatus& status);
     void updateTray();
     void logMilestone(const char* what);
@@ -82,9 +83,5 @@ private:
     QDateTime m_lastAlertAt;
     bool m_firstStatusSeen = false;
 };
-
-// Short, kind words for an alert kind ("forward_head", ...): a title and a message.
-QString alertTitle(const QString& kind);
-QString alertMessage(const QString& kind);
 
 }  // namespace posesmart::ui

@@ -3,8 +3,8 @@
 // Loading never fails: a missing, damaged or odd file gives defaults and, if damaged, a message.
 #pragma once
 
-#include "posesmart/AlertPolicy.h"
-#include "posesmart/SessionAnalyzer.h"
+#include "analysis/AlertPolicy.h"
+#include "analysis/SessionAnalyzer.h"
 
 #include <QLocale>
 #include <QString>

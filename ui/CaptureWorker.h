@@ -1,32 +1,33 @@
-// CaptureWorker: the capture thread. Owns the frame source (camera, video file, image folder),
-// reads it in a blocking loop and hands every frame to the FrameMailbox, stamped with a monotonic
-// clock (files are paced at their own frame rate, so they play like a camera). A camera that
-// fails mid-run is reported as lost and reopened every few seconds until it is back; the source is
-// closed while paused or released (CameraReleasePolicy decides) and reopened afterwards.
-// The sources come from the frame-source module (posesmart/FrameSourceModule.h), loaded on the capture
-// thread; without it the state is NoSource, with the reason.
-// Signals come from the capture thread; connect them with a receiver in the GUI thread (queued).
+// CaptureWorker: the capture thread around core's CaptureLoop (which holds the rules: pacing of
+// files, reopening a lost camera, releasing the camera). It supplies the loop's environment: the
+// frame sources from the frame-source module (loaded on this thread, so that OpenCV's video stack
+// never delays the window), the monotonic clock, the FrameMailbox, and its reports as queued
+// signals. A failure on the thread ends it with a NoSource report, never silently.
 #pragma once
 
-#include "posesmart/CameraRelease.h"
-#include "posesmart/FrameMailbox.h"
+#include "capture/CaptureLoop.h"
+#include "capture/FrameMailbox.h"
 
+#include <QMetaType>
 #include <QObject>
 #include <QString>
 #include <atomic>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
 
 namespace posesmart::ui {
 
-enum class CaptureState { Starting, Running, Paused, Released, Lost, NoSource, Ended };
-
 class CaptureWorker : public QObject {
     Q_OBJECT
 public:
-    CaptureWorker(FrameMailbox& mailbox, CameraReleaseSettings release, QObject* parent = nullptr);
+    // Opens a source for a spec; throws Error. Default: the frame-source module.
+    using Opener = std::function<std::unique_ptr<FrameSource>(const std::string& spec)>;
+
+    CaptureWorker(FrameMailbox& mailbox, CaptureLoopSettings settings, QObject* parent = nullptr);
     ~CaptureWorker() override;
 
     // Starts reading `spec` ("camera:0", "camera:/dev/video0", a video file or a folder).
@@ -36,27 +37,29 @@ public:
     // From the analysis: whether a face was in view (for releasing the camera when nobody is).
     void faceObserved(bool faceInView);
     [[nodiscard]] QString spec() const;
+    // Tests: sources from elsewhere than the module.
+    void setOpener(Opener opener) { m_opener = std::move(opener); }
 
 signals:
-    void stateChanged(posesmart::ui::CaptureState state, const QString& detail);
+    void stateChanged(const posesmart::CaptureReport& report);
 
 private:
-    void run(std::string spec);
-    void report(CaptureState state, const QString& detail);
+    class Environment;
+    void run(const std::string& spec);
+    void stopped(const std::string& why);  // the thread ends after an unexpected error
 
     FrameMailbox& m_mailbox;
+    CaptureLoopSettings m_settings;
+    std::vector<std::filesystem::path> m_moduleSearchPath;
+    Opener m_opener;
     std::thread m_thread;
     std::atomic<bool> m_stop = false;
     std::atomic<bool> m_paused = false;
-    std::atomic<bool> m_faceInView = false;
-    std::atomic<bool> m_faceNews = false;  // faceObserved() was called since the last look
-    CameraReleaseSettings m_releaseSettings;
-    std::vector<std::filesystem::path> m_moduleSearchPath;
-    mutable std::mutex m_specMutex;
+    mutable std::mutex m_mutex;  // m_spec and m_loop
     QString m_spec;
-    CaptureState m_state = CaptureState::Starting;  // capture thread only
+    CaptureLoop* m_loop = nullptr;  // while the thread runs
 };
 
 }  // namespace posesmart::ui
 
-Q_DECLARE_METATYPE(posesmart::ui::CaptureState)
+Q_DECLARE_METATYPE(posesmart::CaptureReport)

@@ -1,13 +1,13 @@
-// EngineWorker: the analysis thread. Loads the models and opens the history database (off the
-// GUI thread, with progress), then takes frames from the FrameMailbox and runs the whole engine:
-// landmarks and measurements, Face ID on its own schedule (FaceIdWorker), blinks, posture,
-// presence, alerts, and the SessionRecorder that writes one row per minute. The GUI talks to it
-// through thread-safe commands and hears from it through queued signals; it never touches a widget.
+// EngineWorker: the analysis thread around core's LiveSession. It loads the models (off the GUI
+// thread, with progress), then feeds the session the frames from the FrameMailbox and turns what
+// the session decides into queued signals. The GUI sends commands (thread-safe; carried out on the
+// analysis thread before its next frame) and never touches the engine. A failure on the thread is
+// reported (failed / problem), never a silent end.
 #pragma once
 
-#include "LiveStatus.h"
-#include "posesmart/FrameMailbox.h"
-#include "posesmart/SessionAnalyzer.h"
+#include "LiveFrame.h"
+#include "analysis/SessionAnalyzer.h"
+#include "capture/FrameMailbox.h"
 
 #include <QObject>
 #include <QString>
@@ -19,6 +19,10 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+namespace posesmart {
+class LiveSession;
+}
 
 namespace posesmart::ui {
 
@@ -37,10 +41,9 @@ public:
     ~EngineWorker() override;
 
     void start(EngineOptions options);
-    // Stops the thread after flushing the recorder (the current minute is written).
+    // Stops the thread after the session has written the history (the current minute included).
     void stop();
 
-    // Commands: thread-safe, carried out on the analysis thread before its next frame.
     void setSessionSettings(const SessionSettings& settings);
     void startCalibration(double seconds);
     void snoozeAll(double seconds);
@@ -58,29 +61,26 @@ signals:
     void loading(int percent, const QString& what);
     void ready(bool faceIdAvailable, bool calibrated);
     void failed(const QString& message);
-    void statusChanged(const posesmart::ui::LiveStatus& status);
-    void alertRaised(const QString& kind, const QString& message);
-    void calibrationFinished(bool ok, const QString& reason);
-    // Posture has read as off for most of the recent sitting time: the baseline may no longer fit.
+    void statusChanged(const posesmart::LiveStatus& status);
+    void alertRaised(posesmart::AlertKind kind);
+    void calibrationFinished(const posesmart::CalibrationResult& result, bool faceEnrolled);
     void recalibrationSuggested();
     void todayChanged(const posesmart::PeriodReport& today);
-    void historyProblem(const QString& message);
-    // The profiles in the history, after opening it and when one is added.
+    void problem(const posesmart::SessionProblem& problem);
     void profilesChanged(const QStringList& names);
 
 private:
-    struct Engine;
     void run(EngineOptions options);
-    void post(std::function<void(Engine&)> command);
+    void runSession(EngineOptions options);
+    void post(std::function<void(LiveSession&)> command);
 
     FrameMailbox& m_mailbox;
     std::thread m_thread;
     std::atomic<bool> m_stop = false;
     std::mutex m_commandMutex;
-    std::vector<std::function<void(Engine&)>> m_commands;
+    std::vector<std::function<void(LiveSession&)>> m_commands;
     std::function<void(bool)> m_faceCallback;
-    mutable std::mutex m_frameMutex;
-    LiveFrame m_latest;
+    LatestFrame m_latest;
 };
 
 }  // namespace posesmart::ui

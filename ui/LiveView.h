@@ -3,7 +3,7 @@
 // instead of receiving every frame. Without a picture it shows a message (loading, no camera).
 #pragma once
 
-#include "LiveStatus.h"
+#include "LiveFrame.h"
 
 #include <QImage>
 #include <QWidget>

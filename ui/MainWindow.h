@@ -6,7 +6,7 @@
 #pragma once
 
 #include "CaptureWorker.h"
-#include "LiveStatus.h"
+#include "LiveFrame.h"
 
 #include <QMainWindow>
 

@@ -2,6 +2,7 @@
 #include "ReportWorker.h"
 
 #include "ReportPdf.h"
+#include "common/Clock.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -12,14 +13,6 @@
 namespace posesmart::ui {
 
 Q_LOGGING_CATEGORY(lcReport, "posesmart.report")
-
-namespace {
-
-double nowUtcSec() {
-    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-}  // namespace
 
 ReportWorker::ReportWorker(QString databasePath, QString profileName, QObject* parent)
     : QObject(parent), m_databasePath(std::move(databasePath)), m_profileName(profileName.toStdString()) {
@@ -54,12 +47,9 @@ void ReportWorker::request(ReportSpan span, const LocalPeriod& period) {
                     },
                     Qt::QueuedConnection);
             } catch (const std::exception& e) {
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, generation, message = QString::fromStdString(e.what())] {
-                        if (generation == m_generation.load()) emit failed(message);
-                    },
-                    Qt::QueuedConnection);
+                fail(generation, QString::fromStdString(e.what()));
+            } catch (...) {
+                fail(generation, tr("an unknown error"));
             }
         },
         Qt::QueuedConnection);
@@ -80,6 +70,8 @@ void ReportWorker::exportReport(ExportFormat format, const QString& file, const 
                 }
             } catch (const std::exception& e) {
                 error = QString::fromStdString(e.what());
+            } catch (...) {
+                error = tr("an unknown error");
             }
             QMetaObject::invokeMethod(
                 this, [this, file, error] { emit exported(file, error); }, Qt::QueuedConnection);
@@ -87,8 +79,18 @@ void ReportWorker::exportReport(ExportFormat format, const QString& file, const 
         Qt::QueuedConnection);
 }
 
+void ReportWorker::fail(int generation, const QString& message) {
+    qCWarning(lcReport).noquote() << "reading the report failed:" << message;
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, message] {
+            if (generation == m_generation.load()) emit failed(message);
+        },
+        Qt::QueuedConnection);
+}
+
 ReportData ReportWorker::read(ReportSpan span, const LocalPeriod& period) {
-    const double now = nowUtcSec();
+    const double now = wallSec();
     if (openStore()) {
         const auto names = m_store->profileNames();
         if (std::find(names.begin(), names.end(), m_profileName) != names.end())

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "ReportData.h"
-#include "posesmart/ReportCsv.h"
+#include "history/ReportCsv.h"
 
 #include <QLoggingCategory>
 #include <QObject>
@@ -42,6 +42,7 @@ signals:
 private:
     // On the worker thread.
     ReportData read(ReportSpan span, const LocalPeriod& period);
+    void fail(int generation, const QString& message);  // a read failed: say so on this object's thread
     bool openStore();
 
     QString m_databasePath;

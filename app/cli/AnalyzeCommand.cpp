@@ -1,12 +1,13 @@
 #include "AnalyzeCommand.h"
 
-#include "FaceIdRun.h"
 #include "FrameCsvWriter.h"
 #include "SessionJson.h"
-#include "posesmart/Error.h"
-#include "posesmart/FrameSource.h"
-#include "posesmart/LocalTime.h"
-#include "posesmart/SessionRecorder.h"
+#include "analysis/BaselineJson.h"
+#include "common/Clock.h"
+#include "common/Error.h"
+#include "history/LocalTime.h"
+#include "identity/InlineDescriber.h"
+#include "session/LiveSession.h"
 
 #include <chrono>
 #include <fstream>
@@ -65,7 +66,7 @@ PostureBaseline readProfile(const std::string& path) {
 // recording, those seconds included, is judged against the baseline.
 CalibrationResult calibrateFromStart(const std::string& input, const LandmarkModel& model,
                                      const AnalyzerSettings& settings, const CalibrationSettings& calibration) {
-    const auto source = openFrameSource(input);
+    const auto source = openInput(input);
     FrameAnalyzer analyzer(model, settings);
     PostureCalibrator calibrator(calibration);
     while (const auto frame = source->next()) {
@@ -75,16 +76,66 @@ CalibrationResult calibrateFromStart(const std::string& input, const LandmarkMod
     return calibrator.finish();
 }
 
+// What the run shows: the JSON document and the frame CSV, and messages on stderr.
+class RunObserver : public SessionObserver {
+public:
+    RunObserver(SessionJson& json, std::optional<FrameCsvWriter>& csv) : m_json(json), m_csv(csv) {}
+    std::function<void(const CalibrationResult&)> calibrated;
+    double decodeMs = 0.0;                      // of the frame being analysed
+    std::optional<std::string> historyProblem;  // the write that has not succeeded yet
+    std::int64_t frames = 0;
+    std::int64_t faceFrames = 0;
+    int mostFaces = 0;
+
+    void onFrame(const FrameOutcome& outcome) override {
+        m_json.add(outcome);
+        if (m_csv) m_csv->write(outcome.seen, decodeMs);
+        ++frames;
+        faceFrames += outcome.seen.landmarks ? 1 : 0;
+        mostFaces = std::max(mostFaces, outcome.seen.facesSeen);
+    }
+    void onCalibrationFinished(const CalibrationResult& result, bool /*faceEnrolled*/) override { calibrated(result); }
+    void onIdentityChecked(double /*streamSec*/, double distance, double computeMs) override {
+        m_json.addIdentityCheck(distance, computeMs);
+    }
+    void onProblem(const SessionProblem& problem) override {
+        using Kind = SessionProblem::Kind;
+        switch (problem.kind) {
+            case Kind::HistoryNotSaved:
+                // Said once per cause; the analysis goes on and the rows are kept.
+                std::cerr << "posesmart-cli: history not saved yet, will retry: " << problem.detail << "\n";
+                historyProblem = problem.detail;
+                break;
+            case Kind::HistorySaved:
+                historyProblem.reset();
+                break;
+            case Kind::HistoryUnavailable:
+                throw Error(ErrorKind::Io, problem.detail);
+            case Kind::HistoryRecreated:
+            case Kind::HistoryError:
+            case Kind::BaselineUnreadable:
+            case Kind::FaceIdFailed:
+            case Kind::FrameNotAnalysed:
+                std::cerr << "posesmart-cli: " << problem.detail << "\n";
+                break;
+        }
+    }
+
+private:
+    SessionJson& m_json;
+    std::optional<FrameCsvWriter>& m_csv;
+};
+
 }  // namespace
 
-void AnalyzeCommand::useCalibration(CalibrationResult result, SessionAnalyzer& session, SessionJson& json) const {
+void AnalyzeCommand::useCalibration(CalibrationResult result, LiveSession& session, SessionJson& json) const {
     if (result.baseline && m_knownDistanceCm > 0.0) result.baseline->knownDistanceCm = m_knownDistanceCm;
     json.setCalibration(toJson(result));
     if (!result.baseline) {
         std::cerr << "posesmart-cli: calibration failed: " << result.reason << "\n";
         return;
     }
-    session.setBaseline(result.baseline);
+    session.useBaseline(*result.baseline);
     if (!m_profileOut.empty()) {
         std::ofstream file(m_profileOut);
         file << nlohmann::json{{"baseline", toJson(*result.baseline)}}.dump(2) << '\n';
@@ -93,51 +144,48 @@ void AnalyzeCommand::useCalibration(CalibrationResult result, SessionAnalyzer& s
 }
 
 int AnalyzeCommand::run() const {
-    const auto source = openFrameSource(m_input);
+    const auto source = openInput(m_input);
     const auto model = loadLandmarkModel(m_pipeline);
-    const AnalyzerSettings settings = analyzerSettings(m_pipeline, source->info());
-    FrameAnalyzer analyzer(*model, settings);
+    LiveSessionOptions options;
+    options.analyzer = analyzerSettings(m_pipeline, source->info());
+    if (!m_dbPath.empty()) {
+        // The run is recorded as if it had happened live from --start.
+        options.history.database = m_dbPath;
+        options.history.profile = m_user;
+        options.history.utcNow = wallSec();
+        options.history.retentionDays = kRetentionDays;
+        options.history.utcAtStreamZero = options.history.utcNow;
+        if (!m_start.empty()) {
+            const auto parsed = parseLocalDateTime(m_start);
+            if (!parsed) throw Error(ErrorKind::BadArgument, "--start '" + m_start + "' is not YYYY-MM-DDTHH:MM");
+            options.history.utcAtStreamZero = *parsed;
+        }
+    }
     std::optional<FrameCsvWriter> csv;
     if (!m_framesCsv.empty()) csv.emplace(m_framesCsv);
-    SessionAnalyzer session;
-    SessionJson json(source->info());
+    SessionJson json(source->info(), !m_dbPath.empty());
+    RunObserver observer(json, csv);
+    LiveSession session(*model, options, observer);
+    observer.calibrated = [&](const CalibrationResult& result) { useCalibration(result, session, json); };
+    // Face ID only for a profile with an enrolled face: nobody else's frames are measured.
+    std::unique_ptr<InlineDescriber> describer;
+    if (session.faceEnrolled()) {
+        describer = std::make_unique<InlineDescriber>(loadDescriptorModel(m_descriptorModel));
+        session.setDescriptorService(describer.get());
+    }
+
     CalibrationSettings calibration;
     calibration.seconds = m_calibrateSeconds;
     if (!m_profileIn.empty()) {
         const PostureBaseline baseline = readProfile(m_profileIn);
-        session.setBaseline(baseline);
+        session.useBaseline(baseline);
         json.setCalibration({{"status", "profile"}, {"profile", m_profileIn}, {"baseline", toJson(baseline)}});
     } else if (m_calibrateSeconds > 0.0 && !source->info().live) {
-        useCalibration(calibrateFromStart(m_input, *model, settings, calibration), session, json);
+        useCalibration(calibrateFromStart(m_input, *model, options.analyzer, calibration), session, json);
     } else if (m_calibrateSeconds > 0.0) {
-        session.startCalibration(calibration);
+        session.startCalibration(m_calibrateSeconds);
     }
 
-    // History: the run as if it had happened live from --start.
-    std::optional<HistoryStore> store;
-    std::optional<SessionRecorder> recorder;
-    std::optional<FaceIdRun> faceId;
-    if (!m_dbPath.empty()) {
-        double startUtc = static_cast<double>(std::time(nullptr));
-        if (!m_start.empty()) {
-            const auto parsed = parseLocalDateTime(m_start);
-            if (!parsed) throw Error(ErrorKind::BadArgument, "--start '" + m_start + "' is not YYYY-MM-DDTHH:MM");
-            startUtc = *parsed;
-        }
-        store.emplace(m_dbPath);
-        if (store->openReport().recreated) std::cerr << "posesmart-cli: " << store->openReport().message << "\n";
-        store->applyRetention(static_cast<double>(std::time(nullptr)), kRetentionDays);
-        const std::int64_t profile = store->profileId(m_user);
-        if (session.baseline()) store->saveBaseline(profile, toJson(*session.baseline()).dump());
-        recorder.emplace(*store, profile, startUtc);
-        faceId.emplace(&*store, profile, m_descriptorModel);
-        session.alerts().setMinuteOfDay([startUtc](double t) { return localMinuteOfDay(startUtc + t); });
-    }
-    std::optional<std::string> reportedWriteError;
-
-    std::int64_t frames = 0;
-    std::int64_t faceFrames = 0;
-    int mostFaces = 0;
     // Whatever was analysed before a read error is still written out, then the error is reported.
     std::optional<Error> readError;
     while (true) {
@@ -150,36 +198,18 @@ int AnalyzeCommand::run() const {
             break;
         }
         if (!frame) break;
-        const double decodeMs =
+        observer.decodeMs =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - decodeStart).count();
-        const FrameResult result = analyzer.analyze(*frame);
-        ++frames;
-        faceFrames += result.landmarks ? 1 : 0;
-        mostFaces = std::max(mostFaces, result.facesSeen);
-        if (csv) csv->write(result, decodeMs);
-        // Another person's face (Face ID) reaches the session as no face at all.
-        const FrameResult measured = faceId ? faceId->filter(*frame, result) : result;
-        const SessionUpdate update = session.update(measured, frame->bgr.size());
-        if (update.calibration) useCalibration(*update.calibration, session, json);
-        json.add(measured, update);
-        if (recorder) {
-            recorder->add(measured, update);
-            // A failed write (disk full) is said once; the analysis goes on and the rows are kept.
-            if (recorder->lastError() && recorder->lastError() != reportedWriteError) {
-                std::cerr << "posesmart-cli: history not saved yet, will retry: " << *recorder->lastError() << "\n";
-            }
-            reportedWriteError = recorder->lastError();
-        }
+        session.process(*frame);
     }
     // The files are written before a history error is reported, so that one failure loses nothing else.
-    if (recorder) recorder->flush();
-    if (faceId) json.setIdentity(faceId->segments(), faceId->summary());
+    session.finish(wallSec());
+    json.setIdentityResult(session.faceEnrolled(), session.identity().enrolledUpdates());
     if (csv) csv->close();
     if (!m_jsonOut.empty()) json.write(m_jsonOut);
-    std::cout << source->info().description << ": " << frames << " frames, a face in " << faceFrames << ", at most "
-              << mostFaces << (mostFaces == 1 ? " face" : " faces") << " at once\n";
-    if (recorder && recorder->lastError()) throw Error(ErrorKind::Io, *recorder->lastError());
-    if (faceId) faceId->save();
+    std::cout << source->info().description << ": " << observer.frames << " frames, a face in " << observer.faceFrames
+              << ", at most " << observer.mostFaces << (observer.mostFaces == 1 ? " face" : " faces") << " at once\n";
+    if (observer.historyProblem) throw Error(ErrorKind::Io, *observer.historyProblem);
     if (readError) throw *readError;
     return 0;
 }

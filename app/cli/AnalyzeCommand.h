@@ -4,6 +4,7 @@
 
 #include "CliSupport.h"
 #include "SessionJson.h"
+#include "session/LiveSession.h"
 
 namespace posesmart::cli {
 
@@ -14,7 +15,7 @@ public:
     [[nodiscard]] int run() const;
 
 private:
-    void useCalibration(CalibrationResult result, SessionAnalyzer& session, SessionJson& json) const;
+    void useCalibration(CalibrationResult result, LiveSession& session, SessionJson& json) const;
 
     CLI::App* m_command;
     PipelineOptions m_pipeline;

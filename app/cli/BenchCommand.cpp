@@ -1,7 +1,7 @@
 #include "BenchCommand.h"
 
-#include "posesmart/Error.h"
-#include "posesmart/FrameSource.h"
+#include "capture/FrameSource.h"
+#include "common/Error.h"
 
 #include <algorithm>
 #include <atomic>
@@ -105,7 +105,7 @@ RunStats runOnce(const std::string& input, PipelineOptions options, FaceDescript
     const auto loadStart = Clock::now();
     const auto model = loadLandmarkModel(options);
     stats.modelLoadMs = msSince(loadStart);
-    const auto source = openFrameSource(input);
+    const auto source = openInput(input);
     FrameAnalyzer analyzer(*model, analyzerSettings(options, source->info()));
     std::optional<DescriptorLoad> load;
     if (faceId) load.emplace(*faceId, stats.descriptor);

@@ -1,9 +1,9 @@
 #include "CliSupport.h"
 
-#include "posesmart/Error.h"
-#include "posesmart/FaceDescriptor.h"
-#include "posesmart/FrameSource.h"
-#include "posesmart/ModelLocator.h"
+#include "capture/FrameSourceModule.h"
+#include "common/Error.h"
+#include "common/ModelLocator.h"
+#include "identity/FaceDescriptor.h"
 
 #include <filesystem>
 #include <map>
@@ -33,25 +33,20 @@ void addPipelineOptions(CLI::App& command, PipelineOptions& options) {
 
 std::unique_ptr<LandmarkModel> loadLandmarkModel(const PipelineOptions& options) {
     if (!options.modelFile.empty()) return std::make_unique<LandmarkModel>(options.modelFile);
-    const auto searchPath = modelSearchPath(executableDir());
-    const auto found = findModel(LandmarkModel::kFileName, searchPath);
-    if (!found) {
-        std::string places;
-        for (const auto& dir : searchPath) places += (places.empty() ? "" : ", ") + dir.string();
-        throw Error(ErrorKind::BadModel, std::string("landmark model ") + LandmarkModel::kFileName + " not found in " +
-                                             places + " (install libdlib-data or use --model)");
-    }
-    return std::make_unique<LandmarkModel>(*found);
+    return std::make_unique<LandmarkModel>(requireModel(LandmarkModel::kFileName, modelSearchPath(executableDir()),
+                                                        "install libdlib-data or use --model"));
 }
 
 std::unique_ptr<FaceDescriptorModel> loadDescriptorModel(const std::string& file) {
     if (!file.empty()) return std::make_unique<FaceDescriptorModel>(file);
-    const auto found = findModel(FaceDescriptorModel::kFileName, modelSearchPath(executableDir()));
-    if (!found) {
-        throw Error(ErrorKind::BadModel, std::string("face descriptor model ") + FaceDescriptorModel::kFileName +
-                                             " not found (build the project, or use --descriptor-model)");
-    }
-    return std::make_unique<FaceDescriptorModel>(*found);
+    return std::make_unique<FaceDescriptorModel>(requireModel(FaceDescriptorModel::kFileName,
+                                                              modelSearchPath(executableDir()),
+                                                              "build the project, or use --descriptor-model"));
+}
+
+std::unique_ptr<FrameSource> openInput(const std::string& spec) {
+    static const FrameSourceModule module(moduleSearchPath(executableDir()));
+    return module.open(spec);
 }
 
 AnalyzerSettings analyzerSettings(const PipelineOptions& options, const SourceInfo& source) {

@@ -2,9 +2,9 @@
 // tracking mode, and turning them into a ready FrameAnalyzer.
 #pragma once
 
-#include "posesmart/FaceDescriptor.h"
-#include "posesmart/FrameAnalyzer.h"
-#include "posesmart/FrameSource.h"
+#include "capture/FrameSource.h"
+#include "identity/FaceDescriptor.h"
+#include "vision/FrameAnalyzer.h"
 
 #include <CLI/CLI.hpp>
 #include <memory>
@@ -27,5 +27,9 @@ std::unique_ptr<LandmarkModel> loadLandmarkModel(const PipelineOptions& options)
 std::unique_ptr<FaceDescriptorModel> loadDescriptorModel(const std::string& file);
 
 AnalyzerSettings analyzerSettings(const PipelineOptions& options, const SourceInfo& source);
+
+// Opens a video, image, folder or camera through the frame-source module, which is loaded on the
+// first call only: commands that read no frames (report, --version) never load OpenCV's video stack.
+std::unique_ptr<FrameSource> openInput(const std::string& spec);
 
 }  // namespace posesmart::cli

@@ -1,8 +1,8 @@
 #include "DemoHistoryCommand.h"
 
-#include "posesmart/AlertPolicy.h"
-#include "posesmart/HistoryStore.h"
-#include "posesmart/LocalTime.h"
+#include "analysis/AlertPolicy.h"
+#include "history/HistoryStore.h"
+#include "history/LocalTime.h"
 
 #include <algorithm>
 #include <cmath>
@@ -49,8 +49,8 @@ void generateDay(HistoryStore& store, std::int64_t profile, const LocalPeriod& d
         const double from = day.fromUtcSec + sessions[s].fromHour * 3600.0;
         const double to = std::min(nowUtc, day.fromUtcSec + sessions[s].toHour * 3600.0);
         if (s > 0 && from < nowUtc)
-            events.push_back({day.fromUtcSec + sessions[s - 1].toHour * 3600.0, "break", "", "",
-                              (sessions[s].fromHour - sessions[s - 1].toHour) * 3600.0});
+            events.push_back(HistoryEvent::breakAt(day.fromUtcSec + sessions[s - 1].toHour * 3600.0,
+                                                   (sessions[s].fromHour - sessions[s - 1].toHour) * 3600.0));
         for (double t = std::floor(from / 60.0) * 60.0; t + 60.0 <= to; t += 60.0) {
             const double hour = (t - day.fromUtcSec) / 3600.0;
             const double fatigue = std::clamp((hour - 9.0) / 9.0, 0.0, 1.0);
@@ -86,8 +86,7 @@ void generateDay(HistoryStore& store, std::int64_t profile, const LocalPeriod& d
                     t - last >= kAlertCooldownSec) {
                     last = t;
                     ++m.alerts;
-                    events.push_back(
-                        {t + 30.0, "alert", std::string(toString(kind)), std::string(defaultMessage(kind)), 0.0});
+                    events.push_back(HistoryEvent::alertAt(t + 30.0, kind));
                 }
             }
             minutes.push_back(m);

@@ -1,6 +1,6 @@
 #include "FrameCsvWriter.h"
 
-#include "posesmart/Error.h"
+#include "common/Error.h"
 
 #include <iomanip>
 

@@ -1,7 +1,7 @@
 // FrameCsvWriter: one CSV row per analysed frame (measurements and stage times).
 #pragma once
 
-#include "posesmart/FrameAnalyzer.h"
+#include "vision/FrameAnalyzer.h"
 
 #include <fstream>
 #include <string>

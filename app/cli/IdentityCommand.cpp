@@ -1,8 +1,8 @@
 #include "IdentityCommand.h"
 
-#include "posesmart/Error.h"
-#include "posesmart/FaceDescriptor.h"
-#include "posesmart/HistoryStore.h"
+#include "common/Error.h"
+#include "history/HistoryStore.h"
+#include "identity/FaceDescriptor.h"
 
 #include <algorithm>
 #include <chrono>
@@ -27,7 +27,7 @@ struct Described {
 // Descriptors of the faces in an image, a folder of images or a video (one frame per second).
 Described describeInput(const std::string& input, const LandmarkModel& landmarks, FaceDescriptorModel& model,
                         const PipelineOptions& pipeline) {
-    const auto source = openFrameSource(input);
+    const auto source = openInput(input);
     AnalyzerSettings settings = analyzerSettings(pipeline, source->info());
     settings.independentFrames = true;
     FrameAnalyzer analyzer(landmarks, settings);

@@ -4,9 +4,9 @@
 #include "OffscreenGui.h"
 #include "ReportData.h"
 #include "ReportPdf.h"
-#include "posesmart/Error.h"
-#include "posesmart/HistoryReport.h"
-#include "posesmart/ReportCsv.h"
+#include "common/Error.h"
+#include "history/HistoryReport.h"
+#include "history/ReportCsv.h"
 
 #include <algorithm>
 #include <chrono>
@@ -40,6 +40,12 @@ nlohmann::json toJson(const PeriodReport& r) {
     for (std::size_t h = 0; h < 24; ++h) {
         if (r.blinksPerMinByHour[h] >= 0.0) hours[std::to_string(h)] = rounded(r.blinksPerMinByHour[h], 0.01);
     }
+    // Only the kinds that were raised, as the report used to list them.
+    nlohmann::json alertsByKind = nlohmann::json::object();
+    for (int k = 0; k < kAlertKindCount; ++k) {
+        const int count = r.alertsByKind[static_cast<std::size_t>(k)];
+        if (count > 0) alertsByKind[std::string(toString(static_cast<AlertKind>(k)))] = count;
+    }
     nlohmann::json days = nlohmann::json::array();
     for (const DaySummary& d : r.days) {
         days.push_back({{"date", d.date},
@@ -55,7 +61,7 @@ nlohmann::json toJson(const PeriodReport& r) {
             {"good_share", rounded(r.goodShare, 1e-4)},
             {"longest_good_s", rounded(r.longestGoodSec, 0.1)},
             {"alerts", r.alerts},
-            {"alerts_by_kind", r.alertsByKind},
+            {"alerts_by_kind", alertsByKind},
             {"breaks", r.breaks},
             {"blinks", r.blinks},
             {"incomplete_blinks", r.incompleteBlinks},
@@ -91,7 +97,10 @@ void printText(const PeriodReport& r) {
     std::cout << "  good posture share " << std::fixed << std::setprecision(0) << 100.0 * r.goodShare << "%\n";
     std::cout << "  longest good       " << hoursAndMinutes(r.longestGoodSec) << "\n";
     std::cout << "  alerts             " << r.alerts;
-    for (const auto& [kind, count] : r.alertsByKind) std::cout << "  " << kind << " " << count;
+    for (int k = 0; k < kAlertKindCount; ++k) {
+        const int count = r.alertsByKind[static_cast<std::size_t>(k)];
+        if (count > 0) std::cout << "  " << toString(static_cast<AlertKind>(k)) << " " << count;
+    }
     std::cout << "\n  breaks             " << r.breaks << "\n";
     std::cout << "  blinks per minute  " << std::setprecision(1) << r.blinksPerMin << "  (" << r.blinks << " blinks, "
               << r.incompleteBlinks << " incomplete)\n";

@@ -1,6 +1,7 @@
 #include "SessionJson.h"
 
-#include "posesmart/Error.h"
+#include "common/Error.h"
+#include "common/Statistics.h"
 
 #include <algorithm>
 #include <array>
@@ -17,10 +18,29 @@ double rounded(double value, double step) {
 }
 }  // namespace
 
-SessionJson::SessionJson(const SourceInfo& source) : m_source(source) {}
+SessionJson::SessionJson(const SourceInfo& source, bool identity) : m_source(source), m_identity(identity) {}
 
-void SessionJson::add(const FrameResult& frame, const SessionUpdate& update) {
+void SessionJson::addIdentityCheck(double distance, double computeMs) {
+    m_distances.push_back(distance);
+    m_describeMs += computeMs;
+}
+
+void SessionJson::setIdentityResult(bool enrolled, int enrolledUpdates) {
+    m_enrolled = enrolled;
+    m_enrolledUpdates = enrolledUpdates;
+}
+
+void SessionJson::add(const FrameOutcome& outcome) {
+    const FrameResult& frame = outcome.measured;
+    const SessionUpdate& update = outcome.update;
     const double now = frame.timestampSec;
+    if (m_identity) {
+        if (m_identitySegments.empty() || m_identitySegments.back().state != outcome.identity) {
+            m_identitySegments.push_back({now, now, outcome.identity});
+        } else {
+            m_identitySegments.back().endSec = now;
+        }
+    }
     if (m_frames > 0) {
         const double step = now - m_lastSec;
         if (step > 0.0 && step <= kMaxFrameSec) {
@@ -57,7 +77,7 @@ void SessionJson::add(const FrameResult& frame, const SessionUpdate& update) {
     if (update.alert) {
         m_alerts.push_back({{"t_s", rounded(update.alert->timestampSec, 1e-3)},
                             {"kind", toString(update.alert->kind)},
-                            {"message", update.alert->message}});
+                            {"message", defaultMessage(update.alert->kind)}});
     }
     if (update.breakTaken) {
         m_breaks.push_back({{"start_s", rounded(update.breakTaken->startSec, 1e-3)},
@@ -80,13 +100,7 @@ nlohmann::json SessionJson::document() const {
         byState[std::string(toString(static_cast<PostureState>(k)))] =
             rounded(seconds[static_cast<std::size_t>(k)], 1e-3);
     }
-    std::vector<double> ms = m_pipelineMs;
-    double medianMs = 0.0;
-    if (!ms.empty()) {
-        const auto middle = ms.begin() + static_cast<std::ptrdiff_t>(ms.size() / 2);
-        std::nth_element(ms.begin(), middle, ms.end());
-        medianMs = *middle;
-    }
+    const double medianMs = median(m_pipelineMs);
     const double ratePerMin = m_eyeSeconds > 0.0 ? static_cast<double>(m_blinks.size()) * 60.0 / m_eyeSeconds : 0.0;
     return {{"source", m_source.description},
             {"fps", m_source.fps},
@@ -98,7 +112,7 @@ nlohmann::json SessionJson::document() const {
             {"posture", posture},
             {"alerts", m_alerts},
             {"breaks", m_breaks},
-            {"identity", m_identitySegments},
+            {"identity", identitySegments()},
             {"summary",
              {{"blinks", m_blinks.size()},
               {"blink_rate_per_min", rounded(ratePerMin, 0.01)},
@@ -106,8 +120,33 @@ nlohmann::json SessionJson::document() const {
               {"face_frames", m_faceFrames},
               {"seconds_by_state", byState},
               {"calibration", m_calibration},
-              {"identity", m_identitySummary},
+              {"identity", identitySummary()},
               {"ms_per_frame_median", rounded(medianMs, 1e-3)}}}};
+}
+
+nlohmann::json SessionJson::identitySegments() const {
+    nlohmann::json out = nlohmann::json::array();
+    for (const IdentitySegment& s : m_identitySegments) {
+        out.push_back(
+            {{"start_s", rounded(s.startSec, 1e-3)}, {"end_s", rounded(s.endSec, 1e-3)}, {"state", toString(s.state)}});
+    }
+    return out;
+}
+
+nlohmann::json SessionJson::identitySummary() const {
+    if (!m_identity) return {{"enrolled", false}};
+    nlohmann::json seconds = nlohmann::json::object();
+    for (const IdentitySegment& s : m_identitySegments) {
+        const std::string key(toString(s.state));
+        seconds[key] = rounded(seconds.value(key, 0.0) + s.endSec - s.startSec, 1e-3);
+    }
+    const double msPerCheck = m_distances.empty() ? 0.0 : m_describeMs / static_cast<double>(m_distances.size());
+    return {{"enrolled", m_enrolled},
+            {"checks", m_distances.size()},
+            {"distances", m_distances},
+            {"ms_per_check", rounded(msPerCheck, 1e-3)},
+            {"enrolled_updates", m_enrolledUpdates},
+            {"seconds_by_state", seconds}};
 }
 
 void SessionJson::write(const std::string& path) const {

@@ -1,10 +1,11 @@
-// SessionJson: collects what SessionAnalyzer reports over a run and writes the `analyze --json`
-// document (field names are read by evaluation scripts: keep them).
+// SessionJson: collects what the live session reports over a run (frame by frame) and writes the
+// `analyze --json` document (field names are read by evaluation scripts: keep them).
 #pragma once
 
-#include "posesmart/BaselineJson.h"
-#include "posesmart/FrameSource.h"
-#include "posesmart/SessionAnalyzer.h"
+#include "analysis/BaselineJson.h"
+#include "analysis/SessionAnalyzer.h"
+#include "capture/FrameSource.h"
+#include "session/SessionObserver.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -14,14 +15,14 @@ namespace posesmart::cli {
 
 class SessionJson {
 public:
-    explicit SessionJson(const SourceInfo& source);
-    void add(const FrameResult& frame, const SessionUpdate& update);
+    // `identity`: Face ID runs (a history was given): identity segments and summary are kept.
+    SessionJson(const SourceInfo& source, bool identity);
+    void add(const FrameOutcome& outcome);
     void setCalibration(nlohmann::json calibration) { m_calibration = std::move(calibration); }
-    // Face ID: "identity" segments (start_s, end_s, state) and summary.identity.
-    void setIdentity(nlohmann::json segments, nlohmann::json summary) {
-        m_identitySegments = std::move(segments);
-        m_identitySummary = std::move(summary);
-    }
+    // One Face ID check: the distance to the enrolled face and what it cost.
+    void addIdentityCheck(double distance, double computeMs);
+    // At the end: whether a face is enrolled and how often confident matches refined it.
+    void setIdentityResult(bool enrolled, int enrolledUpdates);
     [[nodiscard]] nlohmann::json document() const;
     void write(const std::string& path) const;  // throws Error(Io)
 
@@ -31,6 +32,13 @@ private:
         double endSec;
         PostureState state;
     };
+    struct IdentitySegment {
+        double startSec;
+        double endSec;
+        IdentityState state;
+    };
+    [[nodiscard]] nlohmann::json identitySegments() const;
+    [[nodiscard]] nlohmann::json identitySummary() const;
 
     SourceInfo m_source;
     std::int64_t m_frames = 0;
@@ -44,8 +52,12 @@ private:
     nlohmann::json m_alerts = nlohmann::json::array();
     nlohmann::json m_breaks = nlohmann::json::array();
     nlohmann::json m_calibration = {{"status", "none"}};
-    nlohmann::json m_identitySegments = nlohmann::json::array();
-    nlohmann::json m_identitySummary = {{"enrolled", false}};
+    bool m_identity;
+    std::vector<IdentitySegment> m_identitySegments;
+    std::vector<double> m_distances;
+    double m_describeMs = 0.0;
+    bool m_enrolled = false;
+    int m_enrolledUpdates = 0;
     std::vector<Segment> m_segments;
     std::vector<double> m_pipelineMs;
 };

@@ -4,7 +4,7 @@
 #include "DemoHistoryCommand.h"
 #include "IdentityCommand.h"
 #include "ReportCommand.h"
-#include "posesmart/Error.h"
+#include "common/Error.h"
 
 #include <iostream>
 #include <opencv2/core/utility.hpp>

@@ -75,10 +75,11 @@ int main(int argc, char** argv) {
     if (instance.notifyRunning()) return 0;
     instance.listen();
 
+    // Read once, here: the language must be known before any window exists.
+    options.settings = posesmart::ui::loadSettings(QDir(options.dataDir).filePath(QStringLiteral("settings.json")));
     QTranslator translator;
-    const auto settings = posesmart::ui::loadSettings(QDir(options.dataDir).filePath(QStringLiteral("settings.json")));
-    if (settings.settings.language != u"en" &&
-        translator.load(QStringLiteral(":/i18n/posesmart_") + settings.settings.language)) {
+    const QString& language = options.settings.settings.language;
+    if (language != u"en" && translator.load(QStringLiteral(":/i18n/posesmart_") + language)) {
         QApplication::installTranslator(&translator);
     }
 

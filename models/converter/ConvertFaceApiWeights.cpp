@@ -4,7 +4,7 @@
 // dlib's format, as dlib_face_recognition_resnet_model_v1.dat.
 //
 // usage: posesmart-convert-face-weights MANIFEST.json WEIGHTS.bin OUT.dat
-#include "FaceRecognitionNet.h"  // core/src
+#include "identity/FaceRecognitionNet.h"
 
 #include <cstring>
 #include <fstream>

@@ -1,7 +1,7 @@
 // BaselineFit on synthetic timelines at 10 fps: a recalibration is suggested only after enough
 // measured time that mostly reads as off, not for good sitting, short lapses or time away, and
 // not again before the reminder interval; a new baseline starts afresh.
-#include "posesmart/BaselineFit.h"
+#include "analysis/BaselineFit.h"
 
 #include <catch2/catch.hpp>
 #include <optional>

@@ -3,8 +3,8 @@
 // through posesmart-cli, and at half the frame rate through the engine (time-based behaviour).
 #include "CliRun.h"
 #include "TestData.h"
-#include "posesmart/FrameSource.h"
-#include "posesmart/SessionAnalyzer.h"
+#include "analysis/SessionAnalyzer.h"
+#include "capture/FrameSource.h"
 
 #include <catch2/catch.hpp>
 #include <fstream>

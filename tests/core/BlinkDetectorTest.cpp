@@ -6,7 +6,7 @@
 // warm-up, a stream ending mid-blink, incomplete (shallow) blinks, a lowered gaze after a blink and
 // EAR-only input.
 // Also single-frame events, whose fields all come from their first frame.
-#include "posesmart/BlinkDetector.h"
+#include "analysis/BlinkDetector.h"
 
 #include <algorithm>
 #include <array>

@@ -2,7 +2,7 @@
 // stalls adding no time, blinks and observed time leaving the rolling window, and the low-rate
 // condition only once enough of the window was observed. Frames come every 0.5 s (exact in binary)
 // so that sums of observed time are exact.
-#include "posesmart/BlinkRate.h"
+#include "analysis/BlinkRate.h"
 
 #include <catch2/catch.hpp>
 

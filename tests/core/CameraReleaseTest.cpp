@@ -3,9 +3,9 @@
 // or a pause); otherProcessesUsing with a plain file standing in for the device node, opened by a
 // forked child (directly and through a symlink; our own opens not reported); and the two together
 // as the capture thread polls them.
-#include "posesmart/CameraRelease.h"
-#include "posesmart/DeviceUsers.h"
-#include "posesmart/Error.h"
+#include "capture/CameraRelease.h"
+#include "capture/DeviceUsers.h"
+#include "common/Error.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>

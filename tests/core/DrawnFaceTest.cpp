@@ -2,8 +2,8 @@
 #include "LandmarkAnnotations.h"
 #include "PeopleFrames.h"
 #include "TestData.h"
-#include "posesmart/DrawnFace.h"
-#include "posesmart/FaceTracker.h"
+#include "vision/DrawnFace.h"
+#include "vision/FaceTracker.h"
 
 #include <catch2/catch.hpp>
 #include <iostream>

@@ -4,7 +4,7 @@
 // a person enrolled from a photo is recognised in another photo; a video of someone else is not.
 #include "CliRun.h"
 #include "TestData.h"
-#include "posesmart/FaceDescriptor.h"
+#include "identity/FaceDescriptor.h"
 
 #include <catch2/catch.hpp>
 #include <fstream>

@@ -1,6 +1,6 @@
 // FrameMailbox between two real threads: latest wins (an untaken frame is replaced and counted
 // as dropped), take() waits for a frame or its timeout, close() wakes a waiting taker at once.
-#include "posesmart/FrameMailbox.h"
+#include "capture/FrameMailbox.h"
 
 #include <catch2/catch.hpp>
 #include <thread>

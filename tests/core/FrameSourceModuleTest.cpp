@@ -4,8 +4,8 @@
 // error naming where it was looked for.
 #include "TestData.h"
 #include "VideoFrames.h"
-#include "posesmart/Error.h"
-#include "posesmart/FrameSourceModule.h"
+#include "capture/FrameSourceModule.h"
+#include "common/Error.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 #include "TestData.h"
 #include "VideoFrames.h"
-#include "posesmart/Error.h"
-#include "posesmart/FrameSource.h"
+#include "capture/FrameSource.h"
+#include "common/Error.h"
 
 #include <catch2/catch.hpp>
 #include <fstream>

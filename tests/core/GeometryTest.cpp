@@ -3,7 +3,7 @@
 #include "PeopleFrames.h"
 #include "TestData.h"
 #include "VideoFrames.h"
-#include "posesmart/FrameAnalyzer.h"
+#include "vision/FrameAnalyzer.h"
 
 #include <catch2/catch.hpp>
 

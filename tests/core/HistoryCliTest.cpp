@@ -3,8 +3,8 @@
 // uninterrupted run's; reports read back what was recorded; files are private.
 #include "CliRun.h"
 #include "TestData.h"
-#include "posesmart/HistoryStore.h"
-#include "posesmart/LocalTime.h"
+#include "history/HistoryStore.h"
+#include "history/LocalTime.h"
 
 #include <catch2/catch.hpp>
 #include <csignal>

@@ -1,6 +1,6 @@
 // Period reports from a known history: every number equals what was written.
 #include "TestData.h"
-#include "posesmart/HistoryReport.h"
+#include "history/HistoryReport.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -41,9 +41,9 @@ TEST_CASE("a day's report adds up the minutes and events of that local day only"
     for (int i = 0; i < 3; ++i) minutes.push_back(row(nine + 5 * 3600.0 + i * 60.0, 60.0, 0.0, 15));
     minutes.push_back(row(*parseLocalDateTime("2026-11-19T23:59"), 60.0, 0.0, 30));
     store.write(profile, minutes,
-                {{nine + 12 * 60.0 + 30.0, "alert", "slouch", "Sit up", 0.0},
-                 {nine + 3 * 3600.0, "break", "", "", 3600.0},
-                 {*parseLocalDateTime("2026-11-19T23:59"), "alert", "tilted", "Level", 0.0}});
+                {HistoryEvent::alertAt(nine + 12 * 60.0 + 30.0, AlertKind::Slouch),
+                 HistoryEvent::breakAt(nine + 3 * 3600.0, 3600.0),
+                 HistoryEvent::alertAt(*parseLocalDateTime("2026-11-19T23:59"), AlertKind::Tilted)});
 
     const PeriodReport r = buildReport(store, profile, *localDay("2026-11-20"));
     CHECK(r.monitoredSec == Approx(18 * 60.0));
@@ -52,7 +52,8 @@ TEST_CASE("a day's report adds up the minutes and events of that local day only"
     CHECK(r.goodShare == Approx(13.0 / 18.0));
     CHECK(r.longestGoodSec == Approx(10 * 60.0));
     CHECK(r.alerts == 1);
-    CHECK(r.alertsByKind.at("slouch") == 1);
+    CHECK(r.alertsByKind[static_cast<std::size_t>(AlertKind::Slouch)] == 1);
+    CHECK(r.alertsByKind[static_cast<std::size_t>(AlertKind::Tilted)] == 0);  // the day before
     CHECK(r.breaks == 1);
     CHECK(r.blinks == 10 * 12 + 5 * 6 + 3 * 15);
     CHECK(r.incompleteBlinks == 10 * 4 + 5 * 2 + 3 * 5);

@@ -2,9 +2,9 @@
 // damaged and truncated files moved aside, a lock held by another process, retention, delete all
 // data, and a disk that fills up under a recording (RLIMIT_FSIZE) and frees up again.
 #include "TestData.h"
-#include "posesmart/Error.h"
-#include "posesmart/HistoryStore.h"
-#include "posesmart/SessionRecorder.h"
+#include "common/Error.h"
+#include "history/HistoryStore.h"
+#include "history/SessionRecorder.h"
 
 #include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
@@ -52,6 +52,10 @@ TEST_CASE("migrations bring a database of every earlier version up to date, data
             db.exec("INSERT INTO profiles (id, name, created_utc) VALUES (1, 'old', 0)");
             db.exec(
                 "INSERT INTO minutes (profile_id, minute_utc, present_s, good_s, blinks) VALUES (1, 100, 60, 50, 9)");
+            // Before version 3 an alert was stored with its words.
+            db.exec(
+                "INSERT INTO events (profile_id, t_utc, kind, subkind, message) "
+                "VALUES (1, 6000, 'alert', 'slouch', 'Sit up')");
         }
         HistoryStore store(file);
         {
@@ -63,6 +67,10 @@ TEST_CASE("migrations bring a database of every earlier version up to date, data
             REQUIRE(rows.size() == 1);
             CHECK(rows[0].blinks == 9);
             CHECK(rows[0].secondsByState[0] == Approx(50.0));
+            const auto events = store.events(store.profileId("old"), 0.0, 1e9);
+            REQUIRE(events.size() == 1);
+            CHECK(events[0].kind == EventKind::Alert);
+            CHECK(events[0].alert == AlertKind::Slouch);
         }
         // The newest schema works: a generated profile and a minute.
         const auto id = store.profileId("new", true);
@@ -167,8 +175,9 @@ TEST_CASE("retention drops old rows; delete all data removes the file and its co
         HistoryStore store(file);
         const auto profile = store.profileId("me");
         const auto nowMinute = static_cast<std::int64_t>(now / 60.0);
-        store.write(profile, {minute(nowMinute - 400 * 1440, 60.0, 1), minute(nowMinute - 10 * 1440, 60.0, 2)},
-                    {{now - 400 * 86400.0, "break", "", "", 300.0}, {now - 5 * 86400.0, "break", "", "", 300.0}});
+        store.write(
+            profile, {minute(nowMinute - 400 * 1440, 60.0, 1), minute(nowMinute - 10 * 1440, 60.0, 2)},
+            {HistoryEvent::breakAt(now - 400 * 86400.0, 300.0), HistoryEvent::breakAt(now - 5 * 86400.0, 300.0)});
         store.applyRetention(now, 365);
         const auto rows = store.minutes(profile, 0, nowMinute + 1);
         REQUIRE(rows.size() == 1);
@@ -301,10 +310,21 @@ TEST_CASE("events written twice (a retried write, a replayed period) are stored 
     const auto file = test::scratchDir("events-twice") / "history.db";
     HistoryStore store(file);
     const auto profile = store.profileId("me");
-    const std::vector<HistoryEvent> events = {{1'800'000'000.0, "alert", "slouch", "Sit back", 0.0},
-                                              {1'800'000'000.0, "alert", "low_blink_rate", "Blink", 0.0},
-                                              {1'800'000'100.0, "break", "", "", 300.0}};
+    const std::vector<HistoryEvent> events = {HistoryEvent::alertAt(1'800'000'000.0, AlertKind::Slouch),
+                                              HistoryEvent::alertAt(1'800'000'000.0, AlertKind::LowBlinkRate),
+                                              HistoryEvent::breakAt(1'800'000'100.0, 300.0),
+                                              HistoryEvent::calibrationAt(1'800'000'200.0, false, "turned away")};
     store.write(profile, {}, events);
     store.write(profile, {}, events);
-    CHECK(store.events(profile, 0.0, 2e9).size() == 3);
+    const auto stored = store.events(profile, 0.0, 2e9);
+    REQUIRE(stored.size() == 4);
+    // Read back as written: typed kinds, the calibration's verdict and reason.
+    CHECK(stored[0].kind == EventKind::Alert);
+    CHECK(stored[0].alert == AlertKind::Slouch);
+    CHECK(stored[1].alert == AlertKind::LowBlinkRate);
+    CHECK(stored[2].kind == EventKind::Break);
+    CHECK(stored[2].durationSec == 300.0);
+    CHECK(stored[3].kind == EventKind::Calibration);
+    CHECK_FALSE(stored[3].succeeded);
+    CHECK(stored[3].reason == "turned away");
 }

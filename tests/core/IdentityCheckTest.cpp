@@ -2,7 +2,7 @@
 // (at once for a new face, every few seconds after, sooner while unsettled), two checks in a row
 // to change a verdict, a fresh check after the face was gone, nobody enrolled, and the running
 // mean that learns from confident matches only.
-#include "posesmart/IdentityCheck.h"
+#include "identity/IdentityCheck.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,8 +1,8 @@
 // Landmark accuracy on annotated photos, through the live pipeline's own detection and fitting.
 #include "LandmarkAnnotations.h"
 #include "TestData.h"
-#include "posesmart/FaceTracker.h"
-#include "posesmart/FrameSource.h"
+#include "capture/FrameSource.h"
+#include "vision/FaceTracker.h"
 
 #include <catch2/catch.hpp>
 #include <iomanip>

@@ -1,7 +1,7 @@
 // LandmarkAnnotations: reads 68-point ground truth from dlib's XML datasets and iBUG .pts files.
 #pragma once
 
-#include "posesmart/Landmarks.h"
+#include "vision/Landmarks.h"
 
 #include <filesystem>
 #include <optional>

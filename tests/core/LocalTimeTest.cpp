@@ -1,5 +1,5 @@
 // Local days, ISO weeks and months as UTC ranges, in time zones with daylight-saving changes.
-#include "posesmart/LocalTime.h"
+#include "history/LocalTime.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>

@@ -1,5 +1,5 @@
-#include "posesmart/CameraModel.h"
-#include "posesmart/FaceMeasurements.h"
+#include "vision/CameraModel.h"
+#include "vision/FaceMeasurements.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>

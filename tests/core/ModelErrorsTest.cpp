@@ -1,7 +1,7 @@
 // A missing, empty, foreign or truncated model file gives a clear BadModel error, never a crash.
 #include "TestData.h"
-#include "posesmart/Error.h"
-#include "posesmart/LandmarkModel.h"
+#include "common/Error.h"
+#include "vision/LandmarkModel.h"
 
 #include <catch2/catch.hpp>
 #include <fstream>

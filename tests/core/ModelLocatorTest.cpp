@@ -1,7 +1,7 @@
 // ModelLocator: the environment override, the build tree, the installed layout
 // (<prefix>/bin -> <prefix>/share/posesmart/models) and the system folder, in that order.
 #include "TestData.h"
-#include "posesmart/ModelLocator.h"
+#include "common/ModelLocator.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>

@@ -2,7 +2,7 @@
 // every state and its threshold, the priority between them, hysteresis (between the exit and the
 // entry threshold a state is kept but not entered), the yaw correction, the absolute distance when
 // it was measured at calibration, and the tracker's minimum state duration, away and unknown.
-#include "posesmart/Posture.h"
+#include "analysis/Posture.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>

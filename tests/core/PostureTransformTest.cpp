@@ -4,7 +4,7 @@
 #include "PeopleFrames.h"
 #include "TestData.h"
 #include "VideoFrames.h"
-#include "posesmart/SessionAnalyzer.h"
+#include "analysis/SessionAnalyzer.h"
 
 #include <catch2/catch.hpp>
 #include <opencv2/imgproc.hpp>

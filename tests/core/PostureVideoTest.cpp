@@ -3,9 +3,9 @@
 // slouching. And the calibration's verdict on footage that cannot serve as a baseline.
 #include "CliRun.h"
 #include "TestData.h"
-#include "posesmart/FrameAnalyzer.h"
-#include "posesmart/FrameSource.h"
-#include "posesmart/PostureCalibration.h"
+#include "analysis/PostureCalibration.h"
+#include "capture/FrameSource.h"
+#include "vision/FrameAnalyzer.h"
 
 #include <catch2/catch.hpp>
 #include <fstream>

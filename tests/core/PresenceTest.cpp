@@ -1,7 +1,7 @@
 // PresenceTracker on synthetic timelines (one frame a second): present after a face, short
 // absences bridged, longer ones making the user away, breaks (start = last face, end = return)
 // restarting the sitting time, look-away rests and restTaken resetting the screen time only.
-#include "posesmart/Presence.h"
+#include "analysis/Presence.h"
 
 #include <catch2/catch.hpp>
 #include <optional>

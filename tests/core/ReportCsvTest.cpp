@@ -2,10 +2,10 @@
 // be written; and `posesmart-cli report --csv` writing what the store holds.
 #include "CliRun.h"
 #include "TestData.h"
-#include "posesmart/Error.h"
-#include "posesmart/HistoryStore.h"
-#include "posesmart/LocalTime.h"
-#include "posesmart/ReportCsv.h"
+#include "common/Error.h"
+#include "history/HistoryStore.h"
+#include "history/LocalTime.h"
+#include "history/ReportCsv.h"
 
 #include <catch2/catch.hpp>
 #include <fstream>

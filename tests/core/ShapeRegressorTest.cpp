@@ -1,6 +1,6 @@
 // LandmarkModel evaluates dlib's model with its own memory layout; it must agree with dlib.
 #include "TestData.h"
-#include "posesmart/FaceDetector.h"
+#include "vision/FaceDetector.h"
 
 #include <catch2/catch.hpp>
 #include <dlib/image_processing/shape_predictor.h>

@@ -1,8 +1,8 @@
 // Tracking must lose nothing against the original detect-every-frame method: a face in at least
 // as many frames, and the same landmarks.
 #include "TestData.h"
-#include "posesmart/FrameAnalyzer.h"
-#include "posesmart/FrameSource.h"
+#include "capture/FrameSource.h"
+#include "vision/FrameAnalyzer.h"
 
 #include <catch2/catch.hpp>
 #include <iostream>

@@ -1,7 +1,7 @@
 // TestData: where the shared real-face recordings are, and the landmark model loaded once per test run.
 #pragma once
 
-#include "posesmart/LandmarkModel.h"
+#include "vision/LandmarkModel.h"
 
 #include <filesystem>
 #include <string>

@@ -2,7 +2,7 @@
 // known amounts.
 #pragma once
 
-#include "posesmart/FrameSource.h"
+#include "capture/FrameSource.h"
 
 #include <cstdint>
 #include <filesystem>

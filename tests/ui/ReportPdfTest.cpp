@@ -7,8 +7,8 @@
 #include "ReportTestData.h"
 #include "ReportWindow.h"
 #include "TestData.h"
-#include "posesmart/HistoryReport.h"
-#include "posesmart/ReportCsv.h"
+#include "history/HistoryReport.h"
+#include "history/ReportCsv.h"
 
 #include <QImage>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 // ReportTestData: the known history behind the report viewer's tests.
 #include "ReportTestData.h"
 
-#include "posesmart/LocalTime.h"
+#include "history/LocalTime.h"
 
 #include <cmath>
 #include <cstdio>
@@ -42,8 +42,8 @@ void addSession(std::vector<MinuteRecord>& minutes, int month, int day, const ch
     }
 }
 
-void addAlert(std::vector<MinuteRecord>& minutes, std::vector<HistoryEvent>& events, double utc, const char* kind) {
-    events.push_back({utc, "alert", kind, "", 0.0});
+void addAlert(std::vector<MinuteRecord>& minutes, std::vector<HistoryEvent>& events, double utc, AlertKind kind) {
+    events.push_back(HistoryEvent::alertAt(utc, kind));
     for (MinuteRecord& m : minutes) {
         if (m.minuteUtc == static_cast<std::int64_t>(std::floor(utc / 60.0))) ++m.alerts;
     }
@@ -72,11 +72,11 @@ std::int64_t writeReportHistory(const std::filesystem::path& file) {
                 addSession(minutes, month, day, "09:00", "12:00");
                 addSession(minutes, month, day, "13:00", "15:00");
                 addSession(minutes, month, day, "15:05", "17:30");
-                events.push_back({at(month, day, "12:00"), "break", "", "", 3600.0});
-                events.push_back({at(month, day, "15:00"), "break", "", "", 300.0});
-                addAlert(minutes, events, at(month, day, "10:15:30"), "forward_head");
-                if (day % 2 == 0) addAlert(minutes, events, at(month, day, "10:40:10"), "slouch");
-                if (day % 3 == 0) addAlert(minutes, events, at(month, day, "16:05:00"), "too_close");
+                events.push_back(HistoryEvent::breakAt(at(month, day, "12:00"), 3600.0));
+                events.push_back(HistoryEvent::breakAt(at(month, day, "15:00"), 300.0));
+                addAlert(minutes, events, at(month, day, "10:15:30"), AlertKind::ForwardHead);
+                if (day % 2 == 0) addAlert(minutes, events, at(month, day, "10:40:10"), AlertKind::Slouch);
+                if (day % 3 == 0) addAlert(minutes, events, at(month, day, "16:05:00"), AlertKind::TooClose);
             }
             store.write(profile, minutes, events);
         }

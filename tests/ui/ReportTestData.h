@@ -3,7 +3,7 @@
 // worsens from day to day, and blinks, distances, alerts and breaks that vary by day and minute.
 #pragma once
 
-#include "posesmart/HistoryStore.h"
+#include "history/HistoryStore.h"
 
 #include <filesystem>
 

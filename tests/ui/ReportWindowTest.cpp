@@ -7,7 +7,7 @@
 #include "ReportText.h"
 #include "ReportWindow.h"
 #include "TestData.h"
-#include "posesmart/HistoryReport.h"
+#include "history/HistoryReport.h"
 
 #include <QCategoryAxis>
 #include <QLabel>

@@ -56,7 +56,8 @@ std::pair<int, int> activeBins(const ReportData& data) {
             include(static_cast<double>(m.minuteUtc) * 60.0, static_cast<double>(m.minuteUtc + 1) * 60.0);
     }
     for (const HistoryEvent& e : data.events) {
-        if (e.kind == "alert" || e.kind == "break") include(e.utcSec, e.utcSec + std::max(e.durationSec, 1.0));
+        if (e.kind == EventKind::Alert || e.kind == EventKind::Break)
+            include(e.utcSec, e.utcSec + std::max(e.durationSec, 1.0));
     }
     const int firstBin = static_cast<int>(std::floor((first - from) / kBinSec)) / kBinsPerHour * kBinsPerHour;
     const int lastBin =
@@ -87,7 +88,7 @@ ReportChart timelineChart(const ReportData& data, int firstBin, int lastBin) {
                 m.secondsByState[static_cast<std::size_t>(kTimelineStates[static_cast<std::size_t>(s)].first)] / 60.0;
     }
     for (const HistoryEvent& e : data.events) {
-        if (e.kind != "break") continue;
+        if (e.kind != EventKind::Break) continue;
         for (qsizetype slot = 0; slot < binCount; ++slot) {
             const double binStart = from + static_cast<double>(firstBin + slot) * kBinSec;
             const double overlap =
@@ -128,7 +129,7 @@ QList<ReportChart> dayCharts(const ReportData& data) {
                   QCoreApplication::translate("Report", "alerts"), ChartKind::Bars, hourLabels(firstHour, lastHour));
     ChartSeries perHour{QCoreApplication::translate("Report", "Alerts"), SeriesRole::Alerts, QList<double>(hours, 0.0)};
     for (const HistoryEvent& e : data.events) {
-        if (e.kind != "alert") continue;
+        if (e.kind != EventKind::Alert) continue;
         const auto slot = static_cast<qsizetype>(localHour(e.utcSec) - firstHour);
         if (slot >= 0 && slot < hours) perHour.values[slot] += 1.0;
     }

@@ -3,7 +3,7 @@
 // monitored minutes and the events.
 #pragma once
 
-#include "posesmart/HistoryReport.h"
+#include "history/HistoryReport.h"
 
 #include <optional>
 

@@ -4,7 +4,7 @@
 #include "ChartPainter.h"
 #include "ReportCharts.h"
 #include "ReportText.h"
-#include "posesmart/Error.h"
+#include "common/Error.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

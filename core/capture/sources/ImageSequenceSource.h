@@ -1,0 +1,27 @@
+// ImageSequenceSource: a folder of images (sorted by name) or a single image, as frames.
+#pragma once
+
+#include "capture/FrameSource.h"
+
+#include <filesystem>
+#include <vector>
+
+namespace posesmart {
+
+class ImageSequenceSource final : public FrameSource {
+public:
+    // A folder: every image in it, by file name. A file: that one image.
+    explicit ImageSequenceSource(const std::filesystem::path& path);
+    [[nodiscard]] const SourceInfo& info() const override { return m_info; }
+    std::optional<Frame> next() override;
+
+    // Image sequences have no clock of their own; frames are spaced at this nominal rate.
+    static constexpr double kNominalFps = 30.0;
+
+private:
+    std::vector<std::filesystem::path> m_files;
+    SourceInfo m_info;
+    std::size_t m_next = 0;
+};
+
+}  // namespace posesmart

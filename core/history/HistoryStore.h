@@ -1,0 +1,73 @@
+// HistoryStore: the local SQLite record: profiles, one row per monitored minute, events and
+// per-profile settings, in one file created readable by its owner only (0600). WAL mode, foreign
+// keys, `PRAGMA user_version` with forward migrations. A damaged file is moved aside with a
+// timestamped name and a fresh one created; a file locked by another process is waited on briefly.
+#pragma once
+
+#include "history/HistoryRecords.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace posesmart {
+
+struct StoreOpenReport {
+    bool recreated = false;                // the file was damaged and replaced by an empty one
+    std::filesystem::path movedAsidePath;  // where the damaged file went
+    std::string message;                   // for the user, when recreated
+};
+
+class HistoryStore {
+public:
+    static constexpr int kSchemaVersion = 3;
+
+    // Opens or creates the file. Throws Error(Io) when it cannot be opened at all (e.g. locked
+    // longer than `busyTimeoutMs`, no such folder, no permission).
+    explicit HistoryStore(const std::filesystem::path& file, int busyTimeoutMs = 2000);
+    ~HistoryStore();
+    HistoryStore(const HistoryStore&) = delete;
+    HistoryStore& operator=(const HistoryStore&) = delete;
+
+    [[nodiscard]] const StoreOpenReport& openReport() const { return m_openReport; }
+    [[nodiscard]] const std::filesystem::path& file() const { return m_file; }
+
+    // The profile's id, created when absent.
+    std::int64_t profileId(const std::string& name, bool generated = false);
+    [[nodiscard]] std::vector<std::string> profileNames() const;
+    void saveBaseline(std::int64_t profile, const std::string& baselineJson);
+    [[nodiscard]] std::optional<std::string> baseline(std::int64_t profile) const;
+    // The profile's Face ID descriptor (128 floats); "delete all data" removes it with the file.
+    void saveFaceDescriptor(std::int64_t profile, const std::vector<float>& descriptor);
+    [[nodiscard]] std::optional<std::vector<float>> faceDescriptor(std::int64_t profile) const;
+
+    // Writes minutes (replacing a minute already stored) and events in one transaction.
+    // Throws Error(Io) on a write failure (disk full, read-only); nothing is half-written.
+    void write(std::int64_t profile, const std::vector<MinuteRecord>& minutes, const std::vector<HistoryEvent>& events);
+
+    [[nodiscard]] std::vector<MinuteRecord> minutes(std::int64_t profile, std::int64_t fromMinuteUtc,
+                                                    std::int64_t toMinuteUtc) const;  // [from, to)
+    [[nodiscard]] std::vector<HistoryEvent> events(std::int64_t profile, double fromUtcSec, double toUtcSec) const;
+
+    // Deletes the profile's minutes and events (the profile, its baseline and settings stay).
+    void clearHistory(std::int64_t profile);
+    // Deletes minutes and events older than `days` before `nowUtcSec`.
+    void applyRetention(double nowUtcSec, int days);
+
+    // Closes `file` and removes it with its -wal and -shm companions. Throws Error(Io).
+    static void deleteAll(const std::filesystem::path& file);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+    std::filesystem::path m_file;
+    StoreOpenReport m_openReport;
+};
+
+// Applies the schema migrations from the database's user_version up to `targetVersion`; tests
+// use it to build databases as earlier versions left them.
+void migrateHistorySchema(const std::filesystem::path& file, int targetVersion);
+
+}  // namespace posesmart

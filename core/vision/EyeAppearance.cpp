@@ -1,0 +1,77 @@
+#include "vision/EyeAppearance.h"
+
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+namespace posesmart {
+
+namespace {
+
+// Patch size in samples, and how much wider than the corner-to-corner distance it looks.
+constexpr int kPatchWidth = 32;
+constexpr int kPatchHeight = 16;
+constexpr float kPatchSpan = 1.4F;
+
+cv::Mat samplePatch(const cv::Mat& bgr, cv::Point2f cornerA, cv::Point2f cornerB) {
+    cv::Point2f axis = cornerB - cornerA;
+    if (axis.x < 0.F) axis = -axis;  // left to right in the image, whichever corner is which
+    const float length = std::sqrt(axis.dot(axis));
+    const cv::Point2f centre = (cornerA + cornerB) * 0.5F;
+    const float step = std::max(length, 1.F) * kPatchSpan / kPatchWidth;  // image pixels per sample
+    const float angle = std::atan2(axis.y, axis.x);
+    const float c = std::cos(angle) * step;
+    const float s = std::sin(angle) * step;
+    // Patch -> image: a turned, scaled grid centred on the eye.
+    const cv::Matx23f toImage(c, -s, centre.x - c * kPatchWidth / 2.F + s * kPatchHeight / 2.F,  //
+                              s, c, centre.y - s * kPatchWidth / 2.F - c * kPatchHeight / 2.F);
+    cv::Mat colour;
+    cv::warpAffine(bgr, colour, toImage, cv::Size(kPatchWidth, kPatchHeight), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
+                   cv::BORDER_REPLICATE);
+    cv::Mat grey;
+    cv::cvtColor(colour, grey, cv::COLOR_BGR2GRAY);
+    cv::Mat patch;
+    grey.convertTo(patch, CV_32F);
+    cv::Scalar mean;
+    cv::Scalar deviation;
+    cv::meanStdDev(patch, mean, deviation);
+    patch = (patch - mean[0]) / std::max(1.0, deviation[0]);
+    return patch;
+}
+
+}  // namespace
+
+EyePatches extractEyePatches(const cv::Mat& bgr, const Landmarks& points) {
+    EyePatches out;
+    // The person's left eye is on the image's right: points 42-47, corners 42 and 45.
+    out.eyes[0] = samplePatch(bgr, points[landmark::kLeftEyeFirst], points[landmark::kLeftEyeFirst + 3]);
+    out.eyes[1] = samplePatch(bgr, points[landmark::kRightEyeFirst], points[landmark::kRightEyeFirst + 3]);
+    return out;
+}
+
+std::array<double, 2> EyeAppearance::closure(const EyePatches& patches) const {
+    std::array<double, 2> out{0.0, 0.0};
+    if (!hasTemplate() || patches.empty()) return out;
+    for (std::size_t i = 0; i < 2; ++i) {
+        const double norms = std::sqrt(patches.eyes[i].dot(patches.eyes[i]) * m_templates[i].dot(m_templates[i]));
+        const double correlation = norms > 0.0 ? patches.eyes[i].dot(m_templates[i]) / norms : 0.0;
+        out[i] = 1.0 - correlation;
+    }
+    return out;
+}
+
+void EyeAppearance::learn(const EyePatches& patches, double weight) {
+    if (patches.empty()) return;
+    for (std::size_t i = 0; i < 2; ++i) {
+        if (m_templates[i].empty() || weight >= 1.0) {
+            m_templates[i] = patches.eyes[i].clone();
+        } else {
+            cv::addWeighted(m_templates[i], 1.0 - weight, patches.eyes[i], weight, 0.0, m_templates[i]);
+        }
+    }
+}
+
+void EyeAppearance::reset() {
+    m_templates = {};
+}
+
+}  // namespace posesmart

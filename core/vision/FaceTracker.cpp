@@ -1,0 +1,233 @@
+#include "vision/FaceTracker.h"
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+namespace posesmart {
+
+namespace {
+
+// Below this overlap a detection is someone (or something) else.
+constexpr float kSameFaceMinIoU = 0.3F;
+// A predicted face with less than this share inside the frame has left it.
+constexpr float kMinVisibleShare = 0.5F;
+
+float intersectionOverUnion(const cv::Rect2f& a, const cv::Rect2f& b) {
+    const float inter = (a & b).area();
+    const float uni = a.area() + b.area() - inter;
+    return uni > 0.F ? inter / uni : 0.F;
+}
+
+cv::Rect2f scaleAroundCentre(const cv::Rect2f& r, float factor) {
+    const cv::Point2f centre(r.x + r.width / 2.F, r.y + r.height / 2.F);
+    const cv::Size2f size(r.width * factor, r.height * factor);
+    return {centre.x - size.width / 2.F, centre.y - size.height / 2.F, size.width, size.height};
+}
+
+cv::Mat toGrey(const cv::Mat& bgr, double scale) {
+    cv::Mat scaled = bgr;
+    if (std::abs(scale - 1.0) > 1e-3) {
+        cv::resize(bgr, scaled, cv::Size(), scale, scale, scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);
+    }
+    cv::Mat grey;
+    cv::cvtColor(scaled, grey, cv::COLOR_BGR2GRAY);
+    return grey;
+}
+
+std::vector<Detection> toFrameCoordinates(std::vector<Detection> found, double scale, cv::Point2f origin) {
+    const auto inverse = static_cast<float>(1.0 / scale);
+    for (auto& d : found) {
+        d.box = cv::Rect2f(d.box.x * inverse + origin.x, d.box.y * inverse + origin.y, d.box.width * inverse,
+                           d.box.height * inverse);
+    }
+    return found;
+}
+
+// The landmarks' centre of mass and their RMS distance from it: a position and scale that do not
+// depend on any box.
+std::pair<cv::Point2f, float> centroidAndSpread(const Landmarks& points) {
+    cv::Point2f centroid(0.F, 0.F);
+    for (const auto& p : points) centroid += p;
+    centroid /= static_cast<float>(points.size());
+    double sumSquares = 0.0;
+    for (const auto& p : points) sumSquares += (p - centroid).dot(p - centroid);
+    const double spread = std::sqrt(sumSquares / static_cast<double>(points.size()));
+    return {centroid, static_cast<float>(std::max(spread, 1e-3))};
+}
+
+}  // namespace
+
+FaceTracker::FaceTracker(const LandmarkModel& model, TrackerSettings settings) : m_model(model), m_settings(settings) {}
+
+void FaceTracker::reset() {
+    m_last.reset();
+    m_lastVerifySec = 0.0;
+    m_misses = 0;
+    m_facesSeen = 0;
+}
+
+std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& times) const {
+    return detectAll(bgr, times, 0.0);
+}
+
+double FaceTracker::detectionScale(cv::Size frameSize) const {
+    const int longSide = std::max(frameSize.width, frameSize.height);
+    if (longSide > m_settings.detectLongSidePx) return static_cast<double>(m_settings.detectLongSidePx) / longSide;
+    if (longSide < m_settings.detectMinLongSidePx) {
+        return std::min(m_settings.maxDetectUpscale, static_cast<double>(m_settings.detectMinLongSidePx) / longSide);
+    }
+    return 1.0;
+}
+
+std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg) const {
+    const double scale = detectionScale(bgr.size());
+    cv::Mat grey;
+    {
+        const ScopedStageTimer timer(times.preprocessMs);
+        grey = toGrey(bgr, scale);
+    }
+    if (rotationDeg == 0.0) {
+        const ScopedStageTimer timer(times.detectMs);
+        return toFrameCoordinates(m_detector.detect(grey), scale, {0.F, 0.F});
+    }
+    // Look for a face tilted by `rotationDeg` (clockwise) in a copy turned upright; report its box
+    // where it lies in the unturned frame.
+    const cv::Point2f centre(static_cast<float>(grey.cols) / 2.F, static_cast<float>(grey.rows) / 2.F);
+    const cv::Mat turn = cv::getRotationMatrix2D(centre, rotationDeg, 1.0);
+    cv::Mat upright;
+    {
+        const ScopedStageTimer timer(times.preprocessMs);
+        cv::warpAffine(grey, upright, turn, grey.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    }
+    std::vector<Detection> found;
+    {
+        const ScopedStageTimer timer(times.detectMs);
+        found = m_detector.detect(upright);
+    }
+    cv::Mat back;
+    cv::invertAffineTransform(turn, back);
+    for (auto& d : found) {
+        const cv::Point2d c(d.box.x + d.box.width / 2.0, d.box.y + d.box.height / 2.0);
+        const cv::Point2d original(back.at<double>(0, 0) * c.x + back.at<double>(0, 1) * c.y + back.at<double>(0, 2),
+                                   back.at<double>(1, 0) * c.x + back.at<double>(1, 1) * c.y + back.at<double>(1, 2));
+        d.box.x = static_cast<float>(original.x) - d.box.width / 2.F;
+        d.box.y = static_cast<float>(original.y) - d.box.height / 2.F;
+    }
+    return toFrameCoordinates(std::move(found), scale, {0.F, 0.F});
+}
+
+bool FaceTracker::faceInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times) const {
+    const cv::Rect frameRect(0, 0, bgr.cols, bgr.rows);
+    const cv::Rect region =
+        cv::Rect(scaleAroundCentre(predicted, static_cast<float>(m_settings.regionScale))) & frameRect;
+    if (region.empty()) return false;
+    const double scale = m_settings.regionFaceWidthPx / std::max(1.F, predicted.width);
+    cv::Mat grey;
+    {
+        const ScopedStageTimer timer(times.preprocessMs);
+        grey = toGrey(bgr(region), scale);
+    }
+    std::vector<Detection> found;
+    {
+        const ScopedStageTimer timer(times.detectMs);
+        found = toFrameCoordinates(m_detector.detect(grey), scale, cv::Point2f(region.tl()));
+    }
+    const auto best = std::max_element(found.begin(), found.end(), [&](const auto& a, const auto& b) {
+        return intersectionOverUnion(a.box, predicted) < intersectionOverUnion(b.box, predicted);
+    });
+    return best != found.end() && intersectionOverUnion(best->box, predicted) >= kSameFaceMinIoU;
+}
+
+FaceTracker::BoxRelation FaceTracker::relate(const Landmarks& points, const cv::Rect2f& box) {
+    const auto [centroid, spread] = centroidAndSpread(points);
+    const cv::Point2f boxCentre(box.x + box.width / 2.F, box.y + box.height / 2.F);
+    return {(boxCentre - centroid) / spread, cv::Size2f(box.width / spread, box.height / spread)};
+}
+
+cv::Rect2f FaceTracker::predictBox(const Landmarks& points) const {
+    const auto [centroid, spread] = centroidAndSpread(points);
+    const cv::Point2f centre = centroid + m_relation.offset * spread;
+    const cv::Size2f size(m_relation.size.width * spread, m_relation.size.height * spread);
+    return {centre.x - size.width / 2.F, centre.y - size.height / 2.F, size.width, size.height};
+}
+
+TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageTimes& times) {
+    TrackResult result;
+    const bool fullDue = m_settings.mode == TrackingMode::DetectEveryFrame || !m_last ||
+                         timestampSec - m_lastFullDetectionSec >= m_settings.fullRedetectSec ||
+                         timestampSec < m_lastFullDetectionSec;
+    std::optional<cv::Rect2f> box;
+    std::optional<cv::Rect2f> predicted;
+    double rollDeg = m_last ? eyeLineRollDeg(*m_last) : 0.0;
+    bool needFull = fullDue;
+    if (!fullDue) {
+        predicted = predictBox(*m_last);
+        const cv::Rect2f frameRect(0.F, 0.F, static_cast<float>(bgr.cols), static_cast<float>(bgr.rows));
+        if ((*predicted & frameRect).area() < kMinVisibleShare * predicted->area()) {
+            needFull = true;
+        } else if (timestampSec - m_lastVerifySec >= m_settings.verifyEverySec || timestampSec < m_lastVerifySec) {
+            m_lastVerifySec = timestampSec;
+            // The region detection confirms the face is still there; its box is not used, since
+            // HOG boxes at the region's scale jitter against the full-frame ones the relation was
+            // learnt from.
+            if (faceInRegion(bgr, *predicted, times)) {
+                m_misses = 0;
+                box = predicted;
+                result.method = TrackMethod::RegionDetection;
+            } else if (++m_misses >= m_settings.missesBeforeLost) {
+                needFull = true;
+            }
+        }
+        if (!box && !needFull) {
+            box = predicted;
+            result.method = TrackMethod::Tracked;
+        }
+    }
+    if (needFull) {
+        std::vector<Detection> found = detectAll(bgr, times);
+        rollDeg = 0.0;
+        for (const double tilt : {m_settings.tiltedRetryDeg, -m_settings.tiltedRetryDeg}) {
+            if (!found.empty() || tilt == 0.0) break;
+            found = detectAll(bgr, times, tilt);
+            rollDeg = tilt;
+        }
+        m_lastFullDetectionSec = timestampSec;
+        m_lastVerifySec = timestampSec;
+        m_misses = 0;
+        m_facesSeen = static_cast<int>(found.size());
+        if (found.empty()) {
+            m_last.reset();
+            return result;
+        }
+        // Stay with the face being tracked; otherwise take the largest (nearest) one.
+        auto chosen = std::max_element(found.begin(), found.end(),
+                                       [](const auto& a, const auto& b) { return a.box.area() < b.box.area(); });
+        if (predicted) {
+            const auto overlapping = std::max_element(found.begin(), found.end(), [&](const auto& a, const auto& b) {
+                return intersectionOverUnion(a.box, *predicted) < intersectionOverUnion(b.box, *predicted);
+            });
+            if (intersectionOverUnion(overlapping->box, *predicted) >= kSameFaceMinIoU) chosen = overlapping;
+        }
+        box = chosen->box;
+        result.method = TrackMethod::FullDetection;
+    }
+    {
+        // The predictor starts from an upright mean face, so it is shown the face through a box
+        // turned by the expected tilt. That tilt is only a guess (the last frame's, or the
+        // detector's): when the face turned out tilted well beyond it, fit once more with the
+        // tilt just measured.
+        const ScopedStageTimer timer(times.landmarksMs);
+        m_last = m_model.fit(bgr, *box, rollDeg);
+        if (std::abs(eyeLineRollDeg(*m_last) - rollDeg) >= m_settings.refitRollDeg) {
+            m_last = m_model.fit(bgr, *box, eyeLineRollDeg(*m_last));
+        }
+    }
+    if (result.method == TrackMethod::FullDetection) m_relation = relate(*m_last, *box);
+    result.landmarks = m_last;
+    result.box = *box;
+    result.facesSeen = std::max(1, m_facesSeen);
+    return result;
+}
+
+}  // namespace posesmart

@@ -1,0 +1,86 @@
+// FaceTracker: finds the user's face, then follows it from frame to frame through its landmarks,
+// re-detecting in a small region around it and over the whole frame only when needed.
+#pragma once
+
+#include "vision/FaceDetector.h"
+#include "vision/LandmarkModel.h"
+#include "vision/StageTimes.h"
+
+#include <optional>
+#include <vector>
+
+namespace posesmart {
+
+enum class TrackingMode {
+    Tracking,          // detect once, then follow the landmarks
+    DetectEveryFrame,  // the original method: full-frame detection on every frame (the reference)
+};
+
+struct TrackerSettings {
+    TrackingMode mode = TrackingMode::Tracking;
+    // Full-frame detection runs on the frame scaled to this long side (down for large frames,
+    // up to kMaxDetectUpscale for tiny ones), so its cost does not grow with the camera resolution.
+    int detectLongSidePx = 640;
+    int detectMinLongSidePx = 320;
+    double maxDetectUpscale = 2.0;
+    // Region re-detection: the predicted face is scaled to this width inside a region this many
+    // times its size, which keeps the HOG scan to a few hundred pixels.
+    double regionFaceWidthPx = 100.0;
+    double regionScale = 2.0;
+    double verifyEverySec = 0.5;   // region re-detection schedule while tracking (by time: 15 and 30 fps cost alike)
+    int missesBeforeLost = 2;      // failed region re-detections before a full one
+    double fullRedetectSec = 2.0;  // slow schedule: count faces, recover from drift
+    // HOG finds faces tilted up to about 12 degrees; when it finds none, it looks again in the
+    // frame turned by this much each way.
+    double tiltedRetryDeg = 15.0;
+    // Landmarks are fitted again when the face's tilt differs from the expected one by this much.
+    double refitRollDeg = 1.5;
+};
+
+enum class TrackMethod { None, FullDetection, RegionDetection, Tracked };
+
+struct TrackResult {
+    std::optional<Landmarks> landmarks;
+    cv::Rect2f box;  // the face box the landmarks were fitted in
+    int facesSeen = 0;
+    TrackMethod method = TrackMethod::None;
+};
+
+class FaceTracker {
+public:
+    FaceTracker(const LandmarkModel& model, TrackerSettings settings = {});
+
+    // Landmarks of the tracked (or largest) face in `bgr`; times are added to `times`.
+    TrackResult process(const cv::Mat& bgr, double timestampSec, StageTimes& times);
+    void reset();
+
+    // Every face in the frame, through the same scaling and grey conversion as `process`.
+    [[nodiscard]] std::vector<Detection> detectAll(const cv::Mat& bgr, StageTimes& times) const;
+    // The scale at which the full detection looks at a frame of this size (settings: detectLongSidePx).
+    [[nodiscard]] double detectionScale(cv::Size frameSize) const;
+    [[nodiscard]] const LandmarkModel& landmarkModel() const { return m_model; }
+
+private:
+    // Where the detector's box sits relative to the landmarks, in units of the landmarks' spread.
+    struct BoxRelation {
+        cv::Point2f offset;
+        cv::Size2f size;
+    };
+
+    [[nodiscard]] std::vector<Detection> detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg) const;
+    [[nodiscard]] bool faceInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times) const;
+    [[nodiscard]] cv::Rect2f predictBox(const Landmarks& points) const;
+    static BoxRelation relate(const Landmarks& points, const cv::Rect2f& box);
+
+    const LandmarkModel& m_model;
+    TrackerSettings m_settings;
+    FaceDetector m_detector;
+    std::optional<Landmarks> m_last;
+    BoxRelation m_relation{};
+    double m_lastFullDetectionSec = 0.0;
+    double m_lastVerifySec = 0.0;
+    int m_misses = 0;
+    int m_facesSeen = 0;
+};
+
+}  // namespace posesmart

@@ -1,0 +1,236 @@
+// CaptureLoop with scripted sources and simulated time: files paced at their own rate and ended,
+// unreadable inputs, a camera lost and reopened, a camera that is not there yet, the camera
+// released (and really closed) while paused, while another application uses it and when nobody is
+// in view, and the spec parser shared by every place that reads "camera:N".
+#include "capture/CaptureLoop.h"
+#include "common/Error.h"
+
+#include <catch2/catch.hpp>
+#include <deque>
+#include <functional>
+#include <memory>
+
+using namespace posesmart;
+
+namespace {
+
+// A source of `frames` frames at `fps` (file) or in real time (camera), that fails after `failAfter`.
+class ScriptedSource : public FrameSource {
+public:
+    ScriptedSource(int frames, double fps, bool live, int* openCount, int failAfter = -1)
+        : m_frames(frames), m_failAfter(failAfter), m_openCount(openCount) {
+        m_info.fps = fps;
+        m_info.live = live;
+        ++*m_openCount;
+    }
+    ~ScriptedSource() override { --*m_openCount; }
+    [[nodiscard]] const SourceInfo& info() const override { return m_info; }
+    std::optional<Frame> next() override {
+        if (m_next == m_failAfter) throw Error(ErrorKind::Io, "camera lost: unplugged");
+        if (m_next >= m_frames) return std::nullopt;
+        Frame f;
+        f.bgr = cv::Mat(4, 4, CV_8UC3, cv::Scalar::all(m_next));
+        f.index = m_next;
+        f.timestampSec = m_info.fps > 0.0 ? m_next / m_info.fps : 0.0;
+        ++m_next;
+        return f;
+    }
+
+private:
+    SourceInfo m_info;
+    int m_frames;
+    int m_failAfter;
+    int m_next = 0;
+    int* m_openCount;
+};
+
+// The world as the loop sees it: a clock that moves only when the loop sleeps (or a camera frame
+// takes its time), and scripted sources.
+class World : public CaptureEnvironment {
+public:
+    double clock = 1000.0;
+    double cameraFrameSec = 1.0 / 30.0;  // a live source's read takes a frame's time
+    int openSources = 0;                 // sources alive now (the device is open while > 0)
+    int opens = 0;
+    std::function<std::unique_ptr<FrameSource>(int attempt)> opener;
+    std::function<bool(double now)> foreignUse = [](double) { return false; };
+    std::vector<std::pair<double, Frame>> delivered;
+    std::vector<CaptureReport> reports;
+
+    std::unique_ptr<FrameSource> open(const std::string&) override { return opener(opens++); }
+    double now() override { return clock; }
+    void sleepFor(double seconds) override { clock += seconds; }
+    bool othersUsing(const std::filesystem::path&) override { return foreignUse(clock); }
+    void deliver(Frame frame) override { delivered.emplace_back(clock, std::move(frame)); }
+    void report(const CaptureReport& report) override { reports.push_back(report); }
+
+    // Steps the loop until `until` on the clock (or the loop ends); a live frame costs its time.
+    bool runUntil(CaptureLoop& loop, double until) {
+        while (clock < until) {
+            const std::size_t before = delivered.size();
+            if (!loop.step()) return false;
+            if (delivered.size() > before && liveSource) clock += cameraFrameSec;
+        }
+        return true;
+    }
+    [[nodiscard]] CaptureState state() const { return reports.back().state; }
+    bool liveSource = false;
+};
+
+CaptureLoopSettings quickRelease() {
+    CaptureLoopSettings s;
+    s.release.nobodyReleaseSec = 60.0;
+    s.release.probeEverySec = 30.0;
+    s.release.probeSec = 5.0;
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("camera specs are parsed in one place") {
+    const CaptureSpec index = parseCaptureSpec("camera:2");
+    CHECK(index.camera);
+    CHECK(index.index == 2);
+    CHECK(index.path == "/dev/video2");
+    const CaptureSpec byId = parseCaptureSpec("camera:/dev/v4l/by-id/usb-Cam-video-index0");
+    CHECK(byId.camera);
+    CHECK_FALSE(byId.index);
+    CHECK(byId.path == "/dev/v4l/by-id/usb-Cam-video-index0");
+    const CaptureSpec file = parseCaptureSpec("clip.mp4");
+    CHECK_FALSE(file.camera);
+    CHECK(file.path == "clip.mp4");
+    CHECK_THROWS_AS(parseCaptureSpec("camera:"), Error);
+    CHECK_THROWS_AS(parseCaptureSpec("camera:99999"), Error);
+}
+
+TEST_CASE("a video file is played at its own frame rate and then ends") {
+    World world;
+    world.opener = [&](int) { return std::make_unique<ScriptedSource>(60, 30.0, false, &world.openSources); };
+    CaptureLoop loop("clip.mp4", {}, world);
+    CHECK_FALSE(world.runUntil(loop, 1e9));  // the loop ends by itself
+    REQUIRE(world.delivered.size() == 60);
+    for (std::size_t i = 0; i < world.delivered.size(); ++i) {
+        // Delivered one frame time apart, stamped with the monotonic clock, numbered in order.
+        CHECK(world.delivered[i].first == Approx(1000.0 + static_cast<double>(i) / 30.0));
+        CHECK(world.delivered[i].second.timestampSec == Approx(world.delivered[i].first));
+        CHECK(world.delivered[i].second.index == static_cast<std::int64_t>(i));
+    }
+    CHECK(world.reports.front().state == CaptureState::Starting);
+    CHECK(world.state() == CaptureState::Ended);
+    CHECK(world.reports.back().reason == CaptureReason::VideoEnded);
+    CHECK(world.openSources == 0);
+}
+
+TEST_CASE("a file that cannot be opened ends the loop with the reason") {
+    World world;
+    world.opener = [](int) -> std::unique_ptr<FrameSource> {
+        throw Error(ErrorKind::BadInput, "input 'x.mp4' does not exist");
+    };
+    CaptureLoop loop("x.mp4", {}, world);
+    CHECK_FALSE(loop.step());
+    CHECK(world.state() == CaptureState::NoSource);
+    CHECK(world.reports.back().reason == CaptureReason::OpenFailed);
+    CHECK(world.reports.back().detail == "input 'x.mp4' does not exist");
+}
+
+TEST_CASE("a paused file delivers nothing and resumes paced from where it was") {
+    World world;
+    world.opener = [&](int) { return std::make_unique<ScriptedSource>(300, 30.0, false, &world.openSources); };
+    CaptureLoop loop("clip.mp4", {}, world);
+    world.runUntil(loop, 1001.0);
+    const std::size_t before = world.delivered.size();
+    loop.setPaused(true);
+    world.runUntil(loop, 1011.0);
+    CHECK(world.delivered.size() == before);
+    CHECK(world.state() == CaptureState::Paused);
+    loop.setPaused(false);
+    world.runUntil(loop, 1012.0);
+    CHECK(world.state() == CaptureState::Running);
+    CHECK(world.delivered.size() == Approx(before + 30).margin(2));
+    CHECK(world.delivered[before].second.index == static_cast<std::int64_t>(before));
+}
+
+TEST_CASE("a camera lost mid-run is reported and reopened every 2 s until it is back") {
+    World world;
+    world.liveSource = true;
+    world.opener = [&](int attempt) -> std::unique_ptr<FrameSource> {
+        if (attempt == 0) return std::make_unique<ScriptedSource>(1000000, 30.0, true, &world.openSources, 90);
+        if (attempt < 4) throw Error(ErrorKind::BadInput, "no camera at '/dev/video0'");
+        return std::make_unique<ScriptedSource>(1000000, 30.0, true, &world.openSources);
+    };
+    CaptureLoop loop("camera:0", {}, world);
+    world.runUntil(loop, 1003.0);
+    CHECK(world.delivered.size() == 90);
+    REQUIRE(world.reports.size() >= 3);
+    CHECK(world.reports[1].state == CaptureState::Running);
+    CHECK(world.reports[2].state == CaptureState::Lost);
+    CHECK(world.reports[2].reason == CaptureReason::ReadFailed);
+    world.runUntil(loop, 1012.0);
+    CHECK(world.opens == 5);  // the first, three failed retries, the one that worked
+    CHECK(world.state() == CaptureState::Running);
+    // Reopened 2 s apart: frames resume about 4 retries x 2 s after the loss.
+    const double resumed = world.delivered[90].first;
+    CHECK(resumed == Approx(1003.0 + 4 * 2.0).margin(0.1));
+}
+
+TEST_CASE("no camera at the start: NoSource, tried again until one appears") {
+    World world;
+    world.liveSource = true;
+    world.opener = [&](int attempt) -> std::unique_ptr<FrameSource> {
+        if (attempt < 2) throw Error(ErrorKind::BadInput, "no camera at '/dev/video0'");
+        return std::make_unique<ScriptedSource>(1000000, 30.0, true, &world.openSources);
+    };
+    CaptureLoop loop("camera:0", {}, world);
+    world.runUntil(loop, 1002.0);
+    CHECK(world.reports[1].state == CaptureState::NoSource);
+    world.runUntil(loop, 1006.0);
+    CHECK(world.state() == CaptureState::Running);
+}
+
+TEST_CASE("the camera is closed while paused and while another application uses it") {
+    World world;
+    world.liveSource = true;
+    world.opener = [&](int) { return std::make_unique<ScriptedSource>(1000000, 30.0, true, &world.openSources); };
+    world.foreignUse = [](double now) { return now >= 1010.0 && now < 1020.0; };
+    CaptureLoop loop("camera:0", {}, world);
+    world.runUntil(loop, 1005.0);
+    CHECK(world.openSources == 1);
+    loop.setPaused(true);
+    world.runUntil(loop, 1008.0);
+    CHECK(world.openSources == 0);  // the device really is free
+    CHECK(world.state() == CaptureState::Paused);
+    loop.setPaused(false);
+    world.runUntil(loop, 1009.0);
+    CHECK(world.openSources == 1);
+    CHECK(world.state() == CaptureState::Running);
+    world.runUntil(loop, 1015.0);  // a video call has the camera
+    CHECK(world.openSources == 0);
+    CHECK(world.state() == CaptureState::Released);
+    CHECK(world.reports.back().reason == CaptureReason::OtherApplication);
+    world.runUntil(loop, 1025.0);  // it hung up: back within the 2 s between checks
+    CHECK(world.openSources == 1);
+    CHECK(world.state() == CaptureState::Running);
+}
+
+TEST_CASE("nobody in view: the camera is released, then probed now and then, and held again for a face") {
+    World world;
+    world.liveSource = true;
+    world.opener = [&](int) { return std::make_unique<ScriptedSource>(1000000, 30.0, true, &world.openSources); };
+    CaptureLoop loop("camera:0", quickRelease(), world);
+    loop.faceObserved(false);
+    world.runUntil(loop, 1059.0);
+    CHECK(world.openSources == 1);
+    world.runUntil(loop, 1061.0);  // 60 s without a face
+    CHECK(world.openSources == 0);
+    CHECK(world.reports.back().reason == CaptureReason::NobodyInView);
+    world.runUntil(loop, 1091.5);  // the probe at 30 s after the release
+    CHECK(world.openSources == 1);
+    world.runUntil(loop, 1096.5);  // 5 s of probing found nobody
+    CHECK(world.openSources == 0);
+    world.runUntil(loop, 1121.5);  // the next probe
+    CHECK(world.openSources == 1);
+    loop.faceObserved(true);  // somebody sat down
+    world.runUntil(loop, 1140.0);
+    CHECK(world.openSources == 1);
+    CHECK(world.state() == CaptureState::Running);
+}
