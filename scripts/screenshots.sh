@@ -3,10 +3,12 @@
 # trayer as system tray) on a test video: the calibration, the main window with the overlay, the
 # settings and the tray menu. Driven with xdotool like a user would.
 #   scripts/screenshots.sh POSESMART VIDEO OUT_DIR
-# Needs the Debian packages xvfb, xauth, dbus, openbox, trayer, xdotool, imagemagick.
+#   SHOT_LANGUAGE=ko scripts/screenshots.sh ...   the same in Korean
+# Installs what is missing first (scripts/setup.sh screenshots: openbox, trayer, xdotool, imagemagick).
 set -euo pipefail
 
 if [[ "${1:-}" != --inside ]]; then
+  bash "$(dirname "${BASH_SOURCE[0]}")/setup.sh" screenshots
   app="$(realpath "${1:?usage: screenshots.sh POSESMART VIDEO OUT_DIR}")" video="$(realpath "${2:?video}")"
   out="${3:?out dir}" && mkdir -p "$out" && out="$(realpath "$out")"
   work="$(mktemp -d "${TMPDIR:-/tmp}/posesmart-shots.XXXXXX")"

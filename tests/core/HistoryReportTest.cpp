@@ -28,7 +28,7 @@ MinuteRecord row(double utcSec, double good, double slouch, int blinks, int aler
 }  // namespace
 
 TEST_CASE("a day's report adds up the minutes and events of that local day only") {
-    ::setenv("TZ", "Europe/Berlin", 1);
+    ::setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);  // Europe/Berlin, pinned against tzdata updates
     ::tzset();
     const auto file = test::scratchDir("report") / "history.db";
     HistoryStore store(file);

@@ -75,10 +75,15 @@ echo "package: $(basename "$deb"), $(($(stat -c %s "$deb") / 1024 / 1024)) MiB"
 step "control data"
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
-for pkg in libdlib-data qt6-qpa-plugins libqt6svg6 libqt6widgets6 libqt6dbus6 'libdlib[0-9.]*' \
+# The SVG icon engine's package: libqt6svg6 on Debian 12, qt6-svg-plugins on Debian 13.
+svg_plugin_pkg="$(dpkg-query -S '*/qt6/plugins/iconengines/libqsvgicon.so' | sed 's/[:,].*//')"
+for pkg in libdlib-data qt6-qpa-plugins "$svg_plugin_pkg" libqt6widgets6 libqt6dbus6 'libdlib[0-9.]*' \
            'libopencv-core[0-9]*' 'libopencv-videoio[0-9]*' libsqlite3-0 libc6; do
   grep -Eq "(^|, )$pkg( |,|$)" <<<"$depends" || fail "Depends lacks $pkg"
 done
+recommends="$(dpkg-deb -f "$deb" Recommends)"
+echo "Recommends: $recommends"
+grep -Eq '(^|, )fonts-nanum( |,|$)' <<<"$recommends" || fail "Recommends lacks a Korean font (fonts-nanum)"
 dpkg-deb -e "$deb" "$work/control"
 for file in "$work"/control/*; do
   [[ "$(basename "$file")" == @(control|md5sums) ]] || fail "unexpected control file (a maintainer script?): $file"
