@@ -6,16 +6,18 @@
 #include "ReportPdf.h"
 #include "common/Error.h"
 #include "history/HistoryReport.h"
+#include "history/ProfileChoice.h"
 #include "history/ReportCsv.h"
 
-#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <ctime>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace posesmart::cli {
 
@@ -127,7 +129,7 @@ ReportCommand::ReportCommand(CLI::App& parent)
     auto* day = m_command->add_option("--day", m_day, "local day YYYY-MM-DD (default: today)");
     auto* week = m_command->add_option("--week", m_week, "ISO week YYYY-Www")->excludes(day);
     m_command->add_option("--month", m_month, "month YYYY-MM")->excludes(day)->excludes(week);
-    m_command->add_option("--user", m_user, "profile (default: default)");
+    m_command->add_option("--user", m_user, "profile (default: the only one in the database)");
     m_command->add_flag("--json", m_json, "print JSON instead of text");
     m_command->add_flag("--time", m_time, "also print how long opening the database and building the report took");
     m_command->add_option("--csv", m_csvPath, "also write the period as CSV to this file");
@@ -154,11 +156,8 @@ int ReportCommand::run() const {
     HistoryStore store(m_dbPath);
     const auto openEnd = std::chrono::steady_clock::now();
     if (store.openReport().recreated) std::cerr << "posesmart-cli: " << store.openReport().message << "\n";
-    const auto names = store.profileNames();
-    if (std::find(names.begin(), names.end(), m_user) == names.end()) {
-        throw Error(ErrorKind::BadArgument, "no profile '" + m_user + "' in '" + m_dbPath + "'");
-    }
-    const PeriodReport report = buildReport(store, store.profileId(m_user), *period);
+    const std::int64_t profile = store.profileId(chooseProfile(store.profileNames(), m_user.empty() ? std::nullopt : std::optional(m_user), m_dbPath));
+    const PeriodReport report = buildReport(store, profile, *period);
     if (m_time) {
         const auto ms = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
         std::cerr << "open " << ms(openStart, openEnd) << " ms, report "
@@ -174,7 +173,7 @@ int ReportCommand::run() const {
                                 : !m_month.empty() ? ReportSpan::Month
                                                    : ReportSpan::Day;
         const ReportData data =
-            loadReportData(store, store.profileId(m_user), span, *period, static_cast<double>(std::time(nullptr)));
+            loadReportData(store, profile, span, *period, static_cast<double>(std::time(nullptr)));
         if (!m_csvPath.empty()) {
             saveReportCsv(m_csvPath, m_csvRows == "day" ? CsvRows::PerDay : CsvRows::PerMinute, data.report,
                           data.minutes);

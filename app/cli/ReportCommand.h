@@ -19,7 +19,7 @@ private:
     std::string m_day;
     std::string m_week;
     std::string m_month;
-    std::string m_user = "default";
+    std::string m_user;  // empty: the only profile there is
     bool m_json = false;
     bool m_time = false;
     std::string m_csvPath;
