@@ -38,7 +38,7 @@ fi
 mounted() { grep -q " $fresh[/ ]" /proc/mounts; }
 unmount_all() {
   # Deepest first; lazily, so a process still running in the root cannot keep the mounts.
-  grep -o " $fresh[^ ]*" /proc/mounts | sort -r | while read -r point; do umount -l "$point" || true; done
+  { grep -o " $fresh[^ ]*" /proc/mounts || true; } | sort -r | while read -r point; do umount -l "$point" || true; done
 }
 trap unmount_all EXIT
 unmount_all
