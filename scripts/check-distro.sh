@@ -4,8 +4,8 @@
 # Makes a minimal root with debootstrap (kept as a base in $POSESMART_CHROOTS, default ../chroots
 # next to this clone, and copied afresh for every run), clones this repository's committed HEAD into
 # it with ../shared next to the clone (bind-mounted read-only), and runs inside it, as root:
-# scripts/test.sh, then scripts/run.sh under xvfb-run for 20 s (it must start without building
-# again). Prints ctest's summary. The compiler cache is kept per release ($POSESMART_CHROOTS/
+# scripts/test.sh, then `scripts/run.sh --version` under xvfb-run (it must start the app test.sh
+# built within 100 s, without building again). Prints ctest's summary. The compiler cache is kept per release ($POSESMART_CHROOTS/
 # ccache-RELEASE) so a second run compiles little. Needs root; installs debootstrap when missing.
 # Takes 30-50 minutes on two cores. Not part of the tests.
 set -euo pipefail
@@ -47,6 +47,12 @@ step "fresh root $fresh (a copy of $base)"
 rm -rf --one-file-system "$fresh"
 cp -a "$base" "$fresh"
 cp /etc/resolv.conf "$fresh/etc/resolv.conf"
+# A host behind a TLS-inspecting proxy trusts its CA through NODE_EXTRA_CA_CERTS: npm inside needs it too.
+node_ca=()
+if [[ -n "${NODE_EXTRA_CA_CERTS:-}" && -r "$NODE_EXTRA_CA_CERTS" ]]; then
+  cp "$NODE_EXTRA_CA_CERTS" "$fresh/etc/host-ca-certificates.crt"
+  node_ca=(NODE_EXTRA_CA_CERTS=/etc/host-ca-certificates.crt)
+fi
 
 step "cloning $(git -C "$root" rev-parse --short HEAD) ($(git -C "$root" log -1 --format=%s | cut -c1-60)...)"
 git clone --quiet "$root" "$fresh/work/PoseSmart"
@@ -59,7 +65,7 @@ mount --bind "$shared" "$fresh/work/shared"
 mount -o remount,ro,bind "$fresh/work/shared"
 mount --bind "$chroots/ccache-$release" "$fresh/root/.cache/ccache"
 
-step "inside: scripts/test.sh, then scripts/run.sh (log: $log)"
+step "inside: scripts/test.sh, then scripts/run.sh --version (log: $log)"
 inside='
 set -uo pipefail
 cd /work/PoseSmart
@@ -67,15 +73,14 @@ start=$SECONDS
 scripts/test.sh
 echo "CHECK test.sh exit $? after $((SECONDS - start)) s"
 start=$SECONDS
-timeout 20 xvfb-run -a scripts/run.sh --source ../shared/testdata/posture/webcam_lean_turn_a.mp4
-code=$?
-echo "CHECK run.sh exit $code after $((SECONDS - start)) s (124: still running after 20 s, as it should)"
+xvfb-run -a scripts/run.sh --version
+echo "CHECK run.sh --version exit $? after $((SECONDS - start)) s (the app test.sh built, started at once)"
 '
 set +e
 chroot "$fresh" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-  LANG=C.UTF-8 TERM=dumb bash -c "$inside" 2>&1 | tee "$log"
+  LANG=C.UTF-8 TERM=dumb "${node_ca[@]}" bash -c "$inside" 2>&1 | tee "$log"
 set -e
 
 step "summary ($(. "$fresh/etc/os-release" && echo "$PRETTY_NAME"))"
 grep -E 'tests passed|tests failed|\(Failed\)|\(Not Run\)|\*\*\*(Failed|Exception|Timeout)|Total Test time|^CHECK ' "$log" || true
-grep -q '100% tests passed' "$log" && grep -q '^CHECK run.sh exit 124 ' "$log"
+grep -q '100% tests passed' "$log" && grep -Eq '^CHECK run.sh --version exit 0 after [0-9]{1,2} s' "$log"

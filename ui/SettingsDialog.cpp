@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "FontCoverage.h"
+
 #include <QCameraDevice>
 #include <QCheckBox>
 #include <QComboBox>
@@ -247,6 +249,19 @@ QWidget* SettingsDialog::generalPage() {
     m_language->setCurrentIndex(std::max(0, m_language->findData(m_current.language)));
     general->addRow(m_startAtLogin);
     general->addRow(tr("Language:"), m_language);
+    // A language no installed font can show (a fresh Debian has no Korean font) would be boxes.
+    QLabel* fontNote = note(page, {});
+    fontNote->setObjectName(u"languageFontNote"_s);
+    general->addRow(fontNote);
+    const auto checkFont = [this, fontNote] {
+        const QString name = m_language->currentText();
+        fontNote->setText(tr("No font on this system can show %1: install one (on Debian, as root: apt install "
+                             "fonts-nanum) and restart PoseSmart.")
+                              .arg(name));
+        fontNote->setVisible(!missingCharacters(name, font()).isEmpty());
+    };
+    checkFont();
+    connect(m_language, &QComboBox::currentIndexChanged, fontNote, checkFont);
 
     QFormLayout* faceId = formGroup(column, tr("Who is measured"));
     m_profile = new QComboBox(page);

@@ -1030,6 +1030,10 @@ This also enrols your face for Face ID, so only you are measured.</source>
         <translation>언어:</translation>
     </message>
     <message>
+        <source>No font on this system can show %1: install one (on Debian, as root: apt install fonts-nanum) and restart PoseSmart.</source>
+        <translation>이 시스템에는 %1을(를) 표시할 글꼴이 없습니다. 글꼴을 설치한 뒤(Debian에서는 root로: apt install fonts-nanum) PoseSmart를 다시 시작하세요.</translation>
+    </message>
+    <message>
         <source>Enrol my face again…</source>
         <translation>얼굴 다시 등록…</translation>
     </message>

@@ -2,12 +2,12 @@
 # The .deb end to end: cpack builds it from the already-built tree; its control data (Depends, no
 # maintainer scripts) and files are checked, lintian finds no error; apt installs it; the installed
 # posesmart-cli analyses a video exactly as the build tree's does and enrols and verifies a face
-# (both models found in /usr/share/posesmart/models); the installed posesmart runs under Xvfb with a
+# (both models found in /usr/share/posesmart/models); its tray icons draw (icon_probe); the installed posesmart runs under Xvfb with a
 # session D-Bus, opens its history, analyses frames of the video (read through its frame-source
 # module in /usr/lib/<multiarch>/posesmart), and exits with 0 on SIGTERM; `apt-get remove --purge` then
 # leaves none of the package's files behind. Whatever happens, the package (and any package apt
 # pulled in for it) is removed again on exit.
-#   package_deb.sh BUILD_DIR CPACK TESTDATA_DIR BUILD_TREE_CLI
+#   package_deb.sh BUILD_DIR CPACK TESTDATA_DIR BUILD_TREE_CLI ICON_PROBE
 # Exit 77 (skipped): not root, apt or dpkg tools missing, test data missing, or posesmart is
 # already installed (the test never replaces an installation it did not make).
 set -euo pipefail
@@ -31,7 +31,7 @@ if [[ "${1:-}" == --inside ]]; then
   exit 0
 fi
 
-build="$1" cpack="$2" testdata="${POSESMART_TESTDATA:-$3}" build_cli="$4"
+build="$1" cpack="$2" testdata="${POSESMART_TESTDATA:-$3}" build_cli="$4" icon_probe="$5"
 skip() { echo "skipped: $*"; exit 77; }
 ((EUID == 0)) || skip "installing a package needs root"
 for tool in apt-get dpkg dpkg-query dpkg-deb dpkg-shlibdeps xvfb-run dbus-run-session python3; do
@@ -150,6 +150,10 @@ PY
 verdict="$(/usr/bin/posesmart-cli identity verify --db "$work/identity.db" "$face_b")"
 echo "verify: $verdict"
 [[ "$verdict" == "you: me"* ]] || fail "the same person was not recognised: $verdict"
+
+step "installed tray icons draw"
+"$icon_probe" /usr/share/icons/hicolor/symbolic/apps/io.github.posesmart.PoseSmart-*-symbolic.svg ||
+  fail "an installed tray icon draws nothing (is Qt's SVG icon engine, $svg_plugin_pkg, installed?)"
 
 step "installed posesmart under Xvfb"
 mkdir "$work/data"

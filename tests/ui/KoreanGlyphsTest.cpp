@@ -1,0 +1,72 @@
+// Korean that is always readable: every Korean string of the UI's translation
+// (resources/translations/posesmart_ko.ts) can be drawn with the application's font and the fonts
+// installed here, and Settings says so when the chosen language has no font.
+#include "CatchQt.h"
+#include "FontCoverage.h"
+#include "SettingsDialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QXmlStreamReader>
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+using namespace posesmart::ui;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The translated texts of a Qt Linguist file (<translation>, or its <numerusform>s).
+QStringList translations(const QString& path) {
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QStringList texts;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement &&
+            (xml.name() == u"translation"_s || xml.name() == u"numerusform"_s)) {
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (!text.isEmpty()) texts << text;
+        }
+    }
+    REQUIRE_FALSE(xml.hasError());
+    return texts;
+}
+
+}  // namespace
+
+TEST_CASE("every Korean string of the UI can be drawn", "[korean]") {
+    const QStringList texts = translations(QStringLiteral(POSESMART_KOREAN_TS));
+    REQUIRE(texts.size() > 200);
+    int hangul = 0;
+    for (const QString& text : texts) {
+        if (std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3; }))
+            ++hangul;  // a Hangul syllable
+        INFO("text: " << text.toStdString());
+        CHECK(missingCharacters(text, QApplication::font()).toStdString() == "");
+    }
+    CHECK(hangul > 100);  // the file really holds Korean
+}
+
+TEST_CASE("characters no font has are reported", "[korean]") {
+    // A private-use character of plane 16: no font installed here draws it.
+    const QString privateUse = QString::fromUcs4(U"\U0010FFFD", 1);
+    CHECK(missingCharacters(u"a "_s + privateUse + u"b"_s + privateUse, QApplication::font()) == privateUse);
+    CHECK(missingCharacters(u"PoseSmart 1.0\n\t"_s, QApplication::font()).isEmpty());
+}
+
+TEST_CASE("Settings notes a language that no font here can show", "[korean][settings]") {
+    const SettingsDialog dialog(AppSettings{});
+    auto* language = dialog.findChild<QComboBox*>(u"languageCombo"_s);
+    auto* fontNote = dialog.findChild<QLabel*>(u"languageFontNote"_s);
+    REQUIRE(language);
+    REQUIRE(fontNote);
+    language->setCurrentIndex(language->findData(u"en"_s));
+    CHECK_FALSE(fontNote->isVisibleTo(&dialog));
+    language->setCurrentIndex(language->findData(u"ko"_s));
+    // The Korean font test above passes only with a Korean font: then there is nothing to note.
+    CHECK(fontNote->isVisibleTo(&dialog) == !missingCharacters(u"한국어"_s, dialog.font()).isEmpty());
+    CHECK(fontNote->text().contains(u"fonts-nanum"_s));
+}
