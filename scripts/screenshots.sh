@@ -3,7 +3,7 @@
 # trayer as system tray) on a test video: the calibration, the main window with the overlay, the
 # settings and the tray menu. Driven with xdotool like a user would.
 #   scripts/screenshots.sh POSESMART VIDEO OUT_DIR
-#   SHOT_LANGUAGE=ko scripts/screenshots.sh ...   the same in Korean
+#   SHOT_LANGUAGE=ko scripts/screenshots.sh ...   the main window in Korean (main-window-ko.png)
 # Installs what is missing first (scripts/setup.sh screenshots: openbox, trayer, xdotool, imagemagick).
 set -euo pipefail
 
@@ -35,6 +35,13 @@ trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 main="$(window_of '^PoseSmart$')"
 xdotool windowsize "$main" 1000 640 windowmove "$main" 60 60
 sleep 3
+
+# Another language: the main window only (main-window-LANG.png), after some seconds of analysis.
+if [[ "${SHOT_LANGUAGE:-en}" != en ]]; then
+  sleep 10
+  shot "main-window-$SHOT_LANGUAGE" "$main"
+  exit 0
+fi
 
 # Calibration: PoseSmart menu > Calibrate..., then Start.
 xdotool windowactivate --sync "$main" key alt+p && sleep 0.5 && xdotool key c
