@@ -33,7 +33,8 @@ cv::Mat samplePatch(const cv::Mat& bgr, cv::Point2f cornerA, cv::Point2f cornerB
                                       cv::Point(cvCeil(centre.x + reach), cvCeil(centre.y + reach))) &
                              cv::Rect(0, 0, bgr.cols, bgr.rows);
         if (box.area() > 0) {
-            cv::GaussianBlur(bgr(box), region, cv::Size(), sigma);
+            cv::cvtColor(bgr(box), region, cv::COLOR_BGR2GRAY);  // one channel to smooth, not three
+            cv::GaussianBlur(region, region, cv::Size(), sigma);
             origin = cv::Point2f(static_cast<float>(box.x), static_cast<float>(box.y));
         }
     }
@@ -43,11 +44,11 @@ cv::Mat samplePatch(const cv::Mat& bgr, cv::Point2f cornerA, cv::Point2f cornerB
     const cv::Point2f at = centre - origin;
     const cv::Matx23f toImage(c, -s, at.x - c * kPatchWidth / 2.F + s * kPatchHeight / 2.F,  //
                               s, c, at.y - s * kPatchWidth / 2.F - c * kPatchHeight / 2.F);
-    cv::Mat colour;
-    cv::warpAffine(region, colour, toImage, cv::Size(kPatchWidth, kPatchHeight), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
+    cv::Mat sampled;
+    cv::warpAffine(region, sampled, toImage, cv::Size(kPatchWidth, kPatchHeight), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
                    cv::BORDER_REPLICATE);
-    cv::Mat grey;
-    cv::cvtColor(colour, grey, cv::COLOR_BGR2GRAY);
+    cv::Mat grey = sampled;
+    if (sampled.channels() == 3) cv::cvtColor(sampled, grey, cv::COLOR_BGR2GRAY);
     cv::Mat patch;
     grey.convertTo(patch, CV_32F);
     cv::Scalar mean;

@@ -32,7 +32,7 @@ std::string stem(const std::string& name) {
 TEST_CASE("blinks on the harder dev variants and on cuts starting anywhere") {
     const std::filesystem::path devdata = POSESMART_DEVDATA_DIR;
     const std::filesystem::path source = POSESMART_SOURCE_DIR;
-    const auto work = test::scratchDir("blink-variants");
+    const auto work = devdata / "blink-eval";  // summary.json: the README's table (scripts/readme_tables.py)
     const std::string testdata = test::quoted(test::testDataDir());
     const auto made = test::runCommand("python3 " + test::quoted(source / "scripts/devdata/make_blink_variants.py") + " " +
                                        test::quoted(devdata / "blink") + " --testdata " + testdata);
