@@ -43,13 +43,13 @@ def update(readme, tables):
     with open(readme) as f:
         text = f.read()
     for name, table in tables.items():
-        pattern = re.compile(rf"(<!-- table:{re.escape(name)} -->\n).*?(\n *<!-- /table:{re.escape(name)} -->)", re.S)
+        pattern = re.compile(rf"(<!-- table:{re.escape(name)} -->\n)(?:.*?\n)??( *<!-- /table:{re.escape(name)} -->)", re.S)
         if not pattern.search(text):
             sys.exit(f"readme_tables.py: no <!-- table:{name} --> ... <!-- /table:{name} --> in {readme}")
         # Tables inside list items keep the marker's indentation.
         indent = re.search(rf"\n( *)<!-- table:{re.escape(name)} -->", text).group(1)
         body = "\n".join(indent + line for line in table.split("\n"))
-        text = pattern.sub(lambda m: m.group(1) + body + m.group(2), text)
+        text = pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
     with open(readme) as f:
         old = f.read()
     if text != old:
