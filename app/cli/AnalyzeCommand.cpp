@@ -89,7 +89,7 @@ public:
 
     void onFrame(const FrameOutcome& outcome) override {
         m_json.add(outcome);
-        if (m_csv) m_csv->write(outcome.seen, decodeMs);
+        if (m_csv) m_csv->write(outcome.seen, outcome.update, decodeMs);
         ++frames;
         faceFrames += outcome.seen.landmarks ? 1 : 0;
         mostFaces = std::max(mostFaces, outcome.seen.facesSeen);

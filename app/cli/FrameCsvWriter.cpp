@@ -9,11 +9,11 @@ namespace posesmart::cli {
 FrameCsvWriter::FrameCsvWriter(const std::string& path) : m_out(path), m_path(path) {
     if (!m_out) throw Error(ErrorKind::Io, "cannot write '" + path + "'");
     m_out << "frame,t_s,faces,method,box_x,box_y,box_w,box_h,ear_left,ear_right,iod_px,roll_deg,pitch_deg,yaw_deg,"
-             "distance_cm,decode_ms,preprocess_ms,detect_ms,landmarks_ms,metrics_ms\n";
+             "distance_cm,eyes_usable,blink_score,blink_threshold,decode_ms,preprocess_ms,detect_ms,landmarks_ms,metrics_ms\n";
     m_out << std::fixed;
 }
 
-void FrameCsvWriter::write(const FrameResult& r, double decodeMs) {
+void FrameCsvWriter::write(const FrameResult& r, const SessionUpdate& update, double decodeMs) {
     static constexpr const char* kMethodNames[] = {"none", "full", "region", "tracked"};
     m_out << r.frameIndex << ',' << std::setprecision(4) << r.timestampSec << ',' << r.facesSeen << ','
           << kMethodNames[static_cast<int>(r.method)] << ',';
@@ -26,7 +26,8 @@ void FrameCsvWriter::write(const FrameResult& r, double decodeMs) {
     } else {
         m_out << ",,,,,,,,,,,";
     }
-    m_out << std::setprecision(3) << decodeMs << ',' << r.times.preprocessMs << ',' << r.times.detectMs << ','
+    m_out << (update.eyesUsable ? 1 : 0) << ',' << std::setprecision(4) << update.blinkScore << ','
+          << update.blinkThreshold << ',' << std::setprecision(3) << decodeMs << ',' << r.times.preprocessMs << ',' << r.times.detectMs << ','
           << r.times.landmarksMs << ',' << r.times.metricsMs << '\n';
 }
 

@@ -67,13 +67,14 @@ void SessionJson::add(const FrameOutcome& outcome) {
                             {"min_ear", rounded(b.minEar, 1e-4)},
                             {"complete", b.complete}});
     }
-    if (update.closure) {
-        const EyeClosure& c = *update.closure;
-        m_closures.push_back({{"start_frame", c.startFrame},
+    const auto closureJson = [](const EyeClosure& c) {
+        return nlohmann::json{{"start_frame", c.startFrame},
                               {"end_frame", c.endFrame},
                               {"start_s", rounded(c.startSec, 1e-3)},
-                              {"end_s", rounded(c.endSec, 1e-3)}});
-    }
+                              {"end_s", rounded(c.endSec, 1e-3)}};
+    };
+    if (update.closure) m_closures.push_back(closureJson(*update.closure));
+    if (update.unreadable) m_unreadable.push_back(closureJson(*update.unreadable));
     if (update.alert) {
         m_alerts.push_back({{"t_s", rounded(update.alert->timestampSec, 1e-3)},
                             {"kind", toString(update.alert->kind)},
@@ -109,6 +110,7 @@ nlohmann::json SessionJson::document() const {
             {"height", m_source.height},
             {"blinks", m_blinks},
             {"closures", m_closures},
+            {"unreadable", m_unreadable},
             {"posture", posture},
             {"alerts", m_alerts},
             {"breaks", m_breaks},
@@ -160,6 +162,7 @@ nlohmann::json toJson(const CalibrationResult& r) {
                           {"frames", r.frames},
                           {"face_frames", r.faceFrames},
                           {"kept_frames", r.keptFrames},
+                          {"steady_share", rounded(r.steadyShare, 1e-3)},
                           {"drift_iod", rounded(r.driftIod, 1e-4)},
                           {"scale_drift", rounded(r.scaleDrift, 1e-4)},
                           {"median_yaw_deg", rounded(r.medianYawDeg, 0.01)}};

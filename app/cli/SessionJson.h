@@ -49,6 +49,7 @@ private:
     bool m_lastEyesUsable = false;
     nlohmann::json m_blinks = nlohmann::json::array();
     nlohmann::json m_closures = nlohmann::json::array();
+    nlohmann::json m_unreadable = nlohmann::json::array();
     nlohmann::json m_alerts = nlohmann::json::array();
     nlohmann::json m_breaks = nlohmann::json::array();
     nlohmann::json m_calibration = {{"status", "none"}};

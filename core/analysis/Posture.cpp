@@ -37,7 +37,14 @@ PostureReading classifyPosture(const FaceMeasurements& m, const PostureBaseline&
     const double yawCos = m.poseValid ? std::max(0.5, std::cos(m.yawDeg * CV_PI / 180.0)) : 1.0;
     r.scale = m.iodPx / yawCos / baseline.iodPx;
     r.dropIod = (m.eyeLineCentre.y - baseline.eyeLineYPx) / baseline.iodPx;
-    r.rollDeltaDeg = m.rollDeg - baseline.rollDeg;
+    // Tilt: the head leaning away from upright beyond the person's habitual roll. Between upright
+    // and the calibrated roll is the person's own range (a talker's roll swings across it), so
+    // only roll past it counts, and a head coming back toward upright never does.
+    const double habitualLow = std::min(baseline.rollDeg, 0.0);
+    const double habitualHigh = std::max(baseline.rollDeg, 0.0);
+    r.rollDeltaDeg = m.rollDeg > habitualHigh ? m.rollDeg - habitualHigh
+                     : m.rollDeg < habitualLow ? m.rollDeg - habitualLow
+                                               : 0.0;
     // The state being left needs its measure clearly back, not just under the entry threshold.
     const auto threshold = [&](PostureState state, double value) {
         return state == current ? value * settings.hysteresisShare : value;

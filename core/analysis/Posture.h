@@ -26,7 +26,7 @@ struct PostureSettings {
     // much larger than at calibration.
     double tooCloseCm = 45.0;
     double tooCloseMinScale = 1.2;
-    double tiltMinDeg = 10.0;  // roll away from the calibrated roll
+    double tiltMinDeg = 10.0;  // roll beyond the range from upright to the calibrated roll
     double maxYawDeg = 25.0;   // beyond this the face is not frontal enough to judge: unknown
     // Leaving a state needs the measure back below this share of its threshold.
     double hysteresisShare = 0.8;
@@ -38,7 +38,7 @@ struct PostureReading {
     PostureState state = PostureState::Unknown;
     double scale = 1.0;    // inter-ocular distance against the baseline (> 1: closer)
     double dropIod = 0.0;  // eye line below the baseline, in baseline inter-ocular distances
-    double rollDeltaDeg = 0.0;
+    double rollDeltaDeg = 0.0;  // roll beyond the range from upright to the calibrated roll (signed)
     double distanceCm = 0.0;
 };
 

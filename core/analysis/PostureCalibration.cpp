@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <iterator>
 #include <sstream>
 
 namespace posesmart {
@@ -23,11 +24,6 @@ double madOf(const std::vector<FaceMeasurements>& samples, const std::function<d
     return medianOf(samples, [&](const FaceMeasurements& s) { return std::abs(f(s) - centre); });
 }
 
-// A robust spread stays above this, so a very still face does not reject ordinary jitter.
-constexpr double kMinSpreadIod = 0.02;
-// Samples further than this many (scaled) median absolute deviations are dropped.
-constexpr double kOutlierMads = 3.0;
-
 }  // namespace
 
 PostureCalibrator::PostureCalibrator(CalibrationSettings settings) : m_settings(settings) {}
@@ -45,43 +41,54 @@ double PostureCalibrator::progress(double timestampSec) const {
     return std::clamp((timestampSec - *m_startSec) / m_settings.seconds, 0.0, 1.0);
 }
 
+std::vector<FaceMeasurements> PostureCalibrator::steadyGroup() const {
+    // Each frame proposes the group of frames near it; the largest group wins (ties: the earlier).
+    const auto near = [&](const FaceMeasurements& centre, const FaceMeasurements& s) {
+        return std::abs(s.eyeLineCentre.y - centre.eyeLineCentre.y) <= m_settings.steadyEyeLineIod * centre.iodPx &&
+               std::abs(s.iodPx / centre.iodPx - 1.0) <= m_settings.steadyScale;
+    };
+    std::size_t best = 0;
+    std::ptrdiff_t bestCount = -1;
+    for (std::size_t i = 0; i < m_samples.size(); ++i) {
+        const auto count = std::count_if(m_samples.begin(), m_samples.end(),
+                                         [&](const FaceMeasurements& s) { return near(m_samples[i], s); });
+        if (count > bestCount) {
+            bestCount = count;
+            best = i;
+        }
+    }
+    std::vector<FaceMeasurements> group;
+    if (m_samples.empty()) return group;
+    std::copy_if(m_samples.begin(), m_samples.end(), std::back_inserter(group),
+                 [&](const FaceMeasurements& s) { return near(m_samples[best], s); });
+    return group;
+}
+
 CalibrationResult PostureCalibrator::finish() const {
     CalibrationResult out;
     out.frames = m_frames;
     out.faceFrames = static_cast<int>(m_samples.size());
+    const std::vector<FaceMeasurements> kept = steadyGroup();
+    out.keptFrames = static_cast<int>(kept.size());
+    out.steadyShare = m_frames > 0 ? static_cast<double>(out.keptFrames) / m_frames : 0.0;
     const double faceShare = m_frames > 0 ? static_cast<double>(out.faceFrames) / m_frames : 0.0;
-    if (out.faceFrames < m_settings.minFrames || faceShare < m_settings.minFaceShare) {
-        std::ostringstream reason;
+    std::ostringstream reason;
+    if (out.faceFrames < m_settings.minFrames || faceShare < m_settings.minSteadyShare) {
         reason << "a face was seen in " << out.faceFrames << " of " << m_frames
                << " frames: sit in front of the camera, face in view, and try again";
         out.reason = reason.str();
         return out;
     }
-    // Talking, blinking and small movements: medians, and samples far from them dropped.
-    const double iod = medianOf(m_samples, [](const auto& s) { return s.iodPx; });
+    const double iod = medianOf(kept, [](const auto& s) { return s.iodPx; });
     const auto eyeY = [](const FaceMeasurements& s) { return static_cast<double>(s.eyeLineCentre.y); };
-    const double eyeYCentre = medianOf(m_samples, eyeY);
-    const double eyeYSpread = std::max(kMinSpreadIod * iod, kMadToSigma * madOf(m_samples, eyeY));
-    const double iodSpread =
-        std::max(kMinSpreadIod * iod, kMadToSigma * madOf(m_samples, [](const auto& s) { return s.iodPx; }));
-    std::vector<FaceMeasurements> kept;
-    for (const auto& s : m_samples) {
-        if (std::abs(eyeY(s) - eyeYCentre) <= kOutlierMads * eyeYSpread &&
-            std::abs(s.iodPx - iod) <= kOutlierMads * iodSpread) {
-            kept.push_back(s);
-        }
-    }
-    out.keptFrames = static_cast<int>(kept.size());
     out.driftIod = madOf(kept, eyeY) / iod;
     out.scaleDrift = madOf(kept, [](const auto& s) { return s.iodPx; }) / iod;
     out.medianYawDeg = medianOf(kept, [](const auto& s) { return s.yawDeg; });
     const double roll = medianOf(kept, [](const auto& s) { return s.rollDeg; });
-    std::ostringstream reason;
-    if (out.keptFrames < m_settings.minFrames) {
-        reason << "too much movement: only " << out.keptFrames << " steady frames; sit still and try again";
-    } else if (out.driftIod > m_settings.maxDriftIod || out.scaleDrift > m_settings.maxScaleDrift) {
-        reason << "the head moved too much during calibration; sit still for " << m_settings.seconds
-               << " seconds and try again";
+    if (out.keptFrames < m_settings.minFrames || out.steadyShare < m_settings.minSteadyShare) {
+        reason << "you were out of your usual place for " << std::lround(100.0 * (1.0 - out.steadyShare))
+               << "% of the time (leaning in or out, or moving around); sit as you usually do for "
+               << m_settings.seconds << " seconds and try again";
     } else if (std::abs(out.medianYawDeg) > m_settings.maxYawDeg) {
         reason << "the face is turned " << std::lround(std::abs(out.medianYawDeg))
                << " degrees away from the camera; face the screen, or move the camera in front of you";

@@ -26,13 +26,16 @@ struct PostureBaseline {
     }
 };
 
+// Ordinary sitting, talking and nodding included, keeps the head near one place; walking away,
+// turning aside or leaning in and out does not. The baseline is taken from the steady majority:
+// the largest group of frames whose eye line and face size agree within the limits below.
 struct CalibrationSettings {
     double seconds = 10.0;
-    double minFaceShare = 0.6;  // of the frames must show a usable face
+    double minSteadyShare = 0.7;  // of all frames must be in the steady group
     int minFrames = 15;
-    double maxDriftIod = 0.12;    // median absolute deviation of the eye line, in inter-ocular distances
-    double maxScaleDrift = 0.05;  // median absolute deviation of the inter-ocular distance, relative
-    double maxYawDeg = 20.0;      // median |yaw|: the camera must be roughly in front
+    double steadyEyeLineIod = 0.25;  // eye line within this many inter-ocular distances...
+    double steadyScale = 0.08;       // ...and the inter-ocular distance within this share
+    double maxYawDeg = 20.0;         // median |yaw|: the camera must be roughly in front
     double maxAbsRollDeg = 20.0;
 };
 
@@ -41,9 +44,10 @@ struct CalibrationResult {
     std::string reason;                       // why it failed, in words for the user
     int frames = 0;
     int faceFrames = 0;
-    int keptFrames = 0;  // after dropping outliers
-    double driftIod = 0.0;
-    double scaleDrift = 0.0;
+    int keptFrames = 0;       // in the steady group
+    double steadyShare = 0.0;  // keptFrames / frames
+    double driftIod = 0.0;     // median absolute deviation of the steady group's eye line, in iods
+    double scaleDrift = 0.0;   // ...and of its inter-ocular distance, relative
     double medianYawDeg = 0.0;
 };
 
@@ -57,6 +61,8 @@ public:
     [[nodiscard]] CalibrationResult finish() const;
 
 private:
+    [[nodiscard]] std::vector<FaceMeasurements> steadyGroup() const;
+
     CalibrationSettings m_settings;
     std::optional<double> m_startSec;
     int m_frames = 0;

@@ -36,41 +36,57 @@ bool SessionAnalyzer::eyesUsable(const FrameResult& frame) const {
     if (!frame.measurements || frame.eyePatches.empty()) return false;
     const FaceMeasurements& m = *frame.measurements;
     if (m.poseValid && std::abs(m.yawDeg) > m_settings.maxEyeYawDeg) return false;
-    // Head speed from the nose tip (closing lids move the eye centres) over a short span, since
-    // single frames jitter, and the whole shape can jump a little when the eyes reopen.
-    for (const auto& [t, nose] : m_noseHistory) {
-        const double span = frame.timestampSec - t;
-        if (span < m_settings.headSpeedSpanSec) break;
-        const cv::Point2f moved = m.noseTip - nose;
-        if (std::sqrt(moved.dot(moved)) / std::max(1.0, m.iodPx) / span > m_settings.maxEyeSpeedIodPerSec) return false;
+    if (m_boxCentres.size() < 3) return true;
+    // Landmarks that jump around the face (a tracker losing it, motion blur) are not read: the box
+    // centre's distance from the straight line fitted through the last span of frames.
+    double meanT = 0.0;
+    cv::Point2d meanP;
+    for (const auto& [t, p] : m_boxCentres) {
+        meanT += t;
+        meanP += cv::Point2d(p);
     }
-    return true;
+    const double n = static_cast<double>(m_boxCentres.size());
+    meanT /= n;
+    meanP /= n;
+    double varT = 0.0;
+    cv::Point2d covTP;
+    for (const auto& [t, p] : m_boxCentres) {
+        varT += (t - meanT) * (t - meanT);
+        covTP += (t - meanT) * (cv::Point2d(p) - meanP);
+    }
+    const cv::Point2d velocity = varT > 0.0 ? covTP / varT : cv::Point2d();
+    double squares = 0.0;
+    for (const auto& [t, p] : m_boxCentres) {
+        const cv::Point2d off = cv::Point2d(p) - (meanP + velocity * (t - meanT));
+        squares += off.dot(off);
+    }
+    return std::sqrt(squares / n) <= m_settings.maxJitterIod * std::max(1.0, m.iodPx);
 }
 
 void SessionAnalyzer::readEyes(const FrameResult& frame, SessionUpdate& out) {
+    if (frame.measurements) {
+        const cv::Rect2f& box = frame.measurements->faceBox;
+        m_boxCentres.emplace_back(frame.timestampSec, cv::Point2f(box.x + box.width / 2.F, box.y + box.height / 2.F));
+        while (frame.timestampSec - m_boxCentres.front().first > m_settings.jitterSpanSec) m_boxCentres.pop_front();
+    } else {
+        m_boxCentres.clear();
+    }
     out.eyesUsable = eyesUsable(frame);
-    EyeSample sample;
-    sample.frame = frame.frameIndex;
-    sample.timestampSec = frame.timestampSec;
-    sample.usable = out.eyesUsable;
+    EyeFrame eyes;
+    eyes.frame = frame.frameIndex;
+    eyes.timestampSec = frame.timestampSec;
+    eyes.usable = out.eyesUsable;
     if (out.eyesUsable) {
-        if (!m_appearance.hasTemplate()) m_appearance.learn(frame.eyePatches, 1.0);
-        sample.earLeft = frame.measurements->earLeft;
-        sample.earRight = frame.measurements->earRight;
-        sample.appearanceClosure = m_appearance.closure(frame.eyePatches);
-        sample.hasAppearance = true;
+        eyes.earLeft = frame.measurements->earLeft;
+        eyes.earRight = frame.measurements->earRight;
+        eyes.patches = frame.eyePatches;
     }
-    const double frameSec = m_started ? frame.timestampSec - m_previousSec : 0.0;
-    const BlinkUpdate update = m_blinks.update(sample);
-    if (update.relearnAppearance) {
-        m_appearance.learn(frame.eyePatches, 1.0);
-    } else if (update.eyesOpen && frameSec > 0.0) {
-        m_appearance.learn(frame.eyePatches, 1.0 - std::exp(-frameSec / m_settings.appearanceLearnSec));
-    }
+    const BlinkUpdate update = m_blinks.update(eyes);
     out.blink = update.blink;
+    out.closure = update.closure;
+    out.unreadable = update.unreadable;
     out.blinkScore = update.score;
     out.blinkThreshold = update.threshold;
-    out.closure = update.closure;
     m_blinkRate.addFrame(frame.timestampSec, out.eyesUsable);
     if (out.blink) m_blinkRate.addBlink(out.blink->endSec);
     out.blinkRatePerMin = m_blinkRate.perMinute();
@@ -122,16 +138,6 @@ SessionUpdate SessionAnalyzer::update(const FrameResult& frame, cv::Size frameSi
     out.alert = m_alerts.update(now, conditions(now, out.posture));
     if (out.alert && out.alert->kind == AlertKind::EyeBreak) m_presence.restTaken(now);
 
-    if (frame.measurements) {
-        m_noseHistory.emplace_back(now, frame.measurements->noseTip);
-        while (m_noseHistory.size() > 1 && now - m_noseHistory[1].first >= m_settings.headSpeedSpanSec) {
-            m_noseHistory.pop_front();
-        }
-    } else {
-        m_noseHistory.clear();
-    }
-    m_previousSec = now;
-    m_started = true;
     return out;
 }
 

@@ -4,9 +4,8 @@
 #pragma once
 
 #include "analysis/AlertPolicy.h"
-#include "analysis/BlinkDetector.h"
+#include "analysis/BlinkReader.h"
 #include "analysis/BlinkRate.h"
-#include "vision/EyeAppearance.h"
 #include "vision/FrameAnalyzer.h"
 #include "analysis/Posture.h"
 #include "analysis/PostureCalibration.h"
@@ -19,18 +18,19 @@
 namespace posesmart {
 
 struct SessionSettings {
-    BlinkSettings blink;
+    BlinkReaderSettings blink;
     BlinkRateSettings blinkRate;
     PostureSettings posture;
     PresenceSettings presence;
     AlertSettings alerts;
     double sittingLimitSec = 50.0 * 60.0;   // sitting this long without a break: alert
     double eyeBreakEverySec = 20.0 * 60.0;  // 20-20-20: screen time between rests
-    // Eyes are read only on a face turned less than this and moving slower than this.
+    // Eyes are read on a face turned less than this, whose landmarks follow it: the face box's
+    // centre stays within maxJitterIod (root mean square, in inter-ocular distances) of a steady
+    // path over jitterSpanSec. A head that turns or moves, however fast, is still read.
     double maxEyeYawDeg = 30.0;
-    double maxEyeSpeedIodPerSec = 2.0;
-    double headSpeedSpanSec = 0.25;   // head speed is measured over this span
-    double appearanceLearnSec = 1.0;  // time constant of the open-eye template
+    double jitterSpanSec = 0.25;
+    double maxJitterIod = 0.2;
 };
 
 struct SessionUpdate {
@@ -41,6 +41,7 @@ struct SessionUpdate {
     PostureReading reading;
     std::optional<Blink> blink;
     std::optional<EyeClosure> closure;
+    std::optional<EyeClosure> unreadable;  // eyes seen closing, then the face lost (see BlinkDetector)
     std::optional<Alert> alert;
     std::optional<BreakTaken> breakTaken;
     std::optional<CalibrationResult> calibration;  // on the frame a calibration finished
@@ -69,17 +70,14 @@ private:
     [[nodiscard]] AlertConditions conditions(double timestampSec, PostureState posture) const;
 
     SessionSettings m_settings;
-    EyeAppearance m_appearance;
-    BlinkDetector m_blinks;
+    BlinkReader m_blinks;
     BlinkRate m_blinkRate;
     PostureTracker m_posture;
     std::optional<PostureCalibrator> m_calibrator;
     std::optional<PostureBaseline> m_sourceBaseline;  // as given, before fitting to the frame size
     PresenceTracker m_presence;
     AlertPolicy m_alerts;
-    std::deque<std::pair<double, cv::Point2f>> m_noseHistory;  // the last headSpeedSpanSec
-    double m_previousSec = 0.0;
-    bool m_started = false;
+    std::deque<std::pair<double, cv::Point2f>> m_boxCentres;  // the face box's centre over the last jitterSpanSec
     cv::Size m_frameSize;
 };
 

@@ -1,4 +1,4 @@
-// Statistics: the robust summaries the engine uses (median, median absolute deviation).
+// Statistics: the robust summaries the engine uses (median, quantiles, median absolute deviation).
 #pragma once
 
 #include <algorithm>
@@ -16,6 +16,17 @@ double median(const Range& values) {
     const auto middle = sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2);
     std::nth_element(sorted.begin(), middle, sorted.end());
     return *middle;
+}
+
+// The value below which `share` (0..1) of the values lie (nearest rank); 0 when empty.
+template <typename Range>
+double quantile(const Range& values, double share) {
+    std::vector<double> sorted(std::begin(values), std::end(values));
+    if (sorted.empty()) return 0.0;
+    const auto rank = static_cast<std::size_t>(std::clamp(share, 0.0, 1.0) * static_cast<double>(sorted.size() - 1));
+    const auto at = sorted.begin() + static_cast<std::ptrdiff_t>(rank);
+    std::nth_element(sorted.begin(), at, sorted.end());
+    return *at;
 }
 
 // The median absolute deviation from `centre`.

@@ -11,6 +11,7 @@ namespace {
 constexpr int kPatchWidth = 32;
 constexpr int kPatchHeight = 16;
 constexpr float kPatchSpan = 1.4F;
+constexpr float kBlurFromStep = 1.5F;
 
 cv::Mat samplePatch(const cv::Mat& bgr, cv::Point2f cornerA, cv::Point2f cornerB) {
     cv::Point2f axis = cornerB - cornerA;
@@ -19,16 +20,35 @@ cv::Mat samplePatch(const cv::Mat& bgr, cv::Point2f cornerA, cv::Point2f cornerB
     const cv::Point2f centre = (cornerA + cornerB) * 0.5F;
     const float step = std::max(length, 1.F) * kPatchSpan / kPatchWidth;  // image pixels per sample
     const float angle = std::atan2(axis.y, axis.x);
+    // Sampling a large eye at a coarse step aliases: image noise and compression blocks then change
+    // the patch from frame to frame. Above kBlurFromStep pixels per sample the eye's region is
+    // smoothed first (Gaussian, sigma half a step), as a resampling filter should.
+    cv::Point2f origin(0.F, 0.F);
+    cv::Mat region = bgr;
+    if (step > kBlurFromStep) {
+        const float sigma = 0.5F * step;
+        const float reach = 0.5F * std::hypot(static_cast<float>(kPatchWidth), static_cast<float>(kPatchHeight)) * step +
+                            3.F * sigma + 2.F;
+        const cv::Rect box = cv::Rect(cv::Point(cvFloor(centre.x - reach), cvFloor(centre.y - reach)),
+                                      cv::Point(cvCeil(centre.x + reach), cvCeil(centre.y + reach))) &
+                             cv::Rect(0, 0, bgr.cols, bgr.rows);
+        if (box.area() > 0) {
+            cv::cvtColor(bgr(box), region, cv::COLOR_BGR2GRAY);  // one channel to smooth, not three
+            cv::GaussianBlur(region, region, cv::Size(), sigma);
+            origin = cv::Point2f(static_cast<float>(box.x), static_cast<float>(box.y));
+        }
+    }
     const float c = std::cos(angle) * step;
     const float s = std::sin(angle) * step;
     // Patch -> image: a turned, scaled grid centred on the eye.
-    const cv::Matx23f toImage(c, -s, centre.x - c * kPatchWidth / 2.F + s * kPatchHeight / 2.F,  //
-                              s, c, centre.y - s * kPatchWidth / 2.F - c * kPatchHeight / 2.F);
-    cv::Mat colour;
-    cv::warpAffine(bgr, colour, toImage, cv::Size(kPatchWidth, kPatchHeight), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
+    const cv::Point2f at = centre - origin;
+    const cv::Matx23f toImage(c, -s, at.x - c * kPatchWidth / 2.F + s * kPatchHeight / 2.F,  //
+                              s, c, at.y - s * kPatchWidth / 2.F - c * kPatchHeight / 2.F);
+    cv::Mat sampled;
+    cv::warpAffine(region, sampled, toImage, cv::Size(kPatchWidth, kPatchHeight), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
                    cv::BORDER_REPLICATE);
-    cv::Mat grey;
-    cv::cvtColor(colour, grey, cv::COLOR_BGR2GRAY);
+    cv::Mat grey = sampled;
+    if (sampled.channels() == 3) cv::cvtColor(sampled, grey, cv::COLOR_BGR2GRAY);
     cv::Mat patch;
     grey.convertTo(patch, CV_32F);
     cv::Scalar mean;

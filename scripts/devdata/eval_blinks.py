@@ -11,8 +11,8 @@ outputs go to --work, and --reuse keeps those already there), scores the blinks 
   1. per variant: tp / fp / fn, precision, recall, F1, and each miss with the label's time in the
      variant and what the engine saw over the label's frames: a closure there instead, a blink off
      by more than the scorer's tolerance, frames without a face, the largest |yaw|, the head speed
-     (~: the face box centre's speed over 0.25 s in inter-ocular distances per second; the engine
-     uses the nose tip, which can pass 2 when the box says 1.5-2), the eye aspect ratio's dip below
+     (~: the face box centre's speed over 0.25 s in inter-ocular distances per second), frames whose
+     eyes the engine could not read (eyes_usable), the eye aspect ratio's dip below
      its median of the 2 s before, and a class (the first that fits, in the order of CLASSES);
      and each false alarm's time;
   2. misses by class over all variants;
@@ -21,7 +21,9 @@ outputs go to --work, and --reuse keeps those already there), scores the blinks 
      the same scorer with the full run's blinks as the labels; the lost ones with what was seen.
 A miss is a label that no detection covers (the scorer called with that label alone); when the
 scorer's fn is higher, one detection covered two labels, and the rest are counted as "merged".
-The scores and misses are also written to WORK/summary.json.
+The scores, misses and cut checks are also written to WORK/summary.json:
+{"variants": [{name, score: {tp, fp, fn, precision, recall, f1}, misses, false_alarms}],
+ "cuts": [{name, blinks_in_cut, found}]} (scripts/readme_tables.py prints the README's table from it).
 """
 import argparse
 import concurrent.futures
@@ -35,8 +37,8 @@ import subprocess
 import sys
 import tempfile
 
-CLASSES = ["face lost", "head turn (|yaw| > 30)", "head speed (> 2 IOD/s)", "closure instead",
-           "blink off by > 2 frames", "start of clip (< 3 s)", "head speed near 2 IOD/s (1.5-2 by the box)",
+CLASSES = ["face lost", "head turn (|yaw| > 30)", "eyes not readable (landmarks jumping)", "reported unreadable",
+           "closure instead", "blink off by > 2 frames", "start of clip (< 3 s)",
            "no event, eye aspect ratio dip < 10%", "no event", "merged with a neighbour"]
 
 
@@ -104,10 +106,13 @@ def seen(frames, doc, alarms, start, end, fps):
     ear = lambda r: (float(r["ear_left"]) + float(r["ear_right"])) / 2
     dip = 1 - min(map(ear, face)) / statistics.median(map(ear, before)) if face and before else 0.0
     closures = [c for c in doc["closures"] if c["start_frame"] <= end + 2 and c["end_frame"] >= start - 2]
+    unreadable = [c for c in doc.get("unreadable", []) if c["start_frame"] <= end + 2 and c["end_frame"] >= start - 2]
+    unread = sum(1 for r in face if r.get("eyes_usable") == "0")
     near = [b for b in alarms if b["start_frame"] <= end + fps / 2 and b["end_frame"] >= start - fps / 2]
     first_face = next((float(r["t_s"]) for r in frames if r["ear_left"]), 0.0)
     t = start / fps
-    what = [f"face {len(face)}/{len(rows)}", f"yaw {yaw:.0f}", f"~{speed:.1f} IOD/s", f"EAR {-100 * dip:+.0f}%"]
+    what = [f"face {len(face)}/{len(rows)}", f"unread {unread}", f"yaw {yaw:.0f}", f"~{speed:.1f} IOD/s",
+            f"EAR {-100 * dip:+.0f}%"]
     if closures:
         what.insert(0, "closure " + ", ".join(f"{c['start_s']:.2f}-{c['end_s']:.2f} s" for c in closures))
     if near:
@@ -117,15 +122,15 @@ def seen(frames, doc, alarms, start, end, fps):
         cls = CLASSES[0]
     elif yaw > 30:
         cls = CLASSES[1]
-    elif speed > 2:
+    elif unread:
         cls = CLASSES[2]
-    elif closures:
+    elif unreadable:
         cls = CLASSES[3]
-    elif near:
+    elif closures:
         cls = CLASSES[4]
-    elif t - first_face < 3:
+    elif near:
         cls = CLASSES[5]
-    elif speed > 1.5:
+    elif t - first_face < 3:
         cls = CLASSES[6]
     else:
         cls = CLASSES[7] if dip < 0.10 else CLASSES[8]
@@ -200,8 +205,8 @@ def main():
                     and os.path.exists(os.path.splitext(v)[0] + ".csv") and a.only in os.path.basename(v))
     with concurrent.futures.ThreadPoolExecutor(max(1, min(2, a.jobs))) as pool:
         results = list(pool.map(lambda v: evaluate(v, a, scorer), videos))
-    with open(os.path.join(a.work, "summary.json"), "w") as f:
-        json.dump([{k: r[k] for k in ("name", "score", "misses", "false_alarms")} for r in results], f, indent=1)
+    summary = {"variants": [{k: r[k] for k in ("name", "score", "misses", "false_alarms")} for r in results],
+               "cuts": []}
 
     print("| variant | tp / fp / fn | precision | recall | F1 | misses: label time, what the engine saw | false alarms |")
     print("|---|---|---|---|---|---|---|")
@@ -230,9 +235,12 @@ def main():
         print("|---|---|---|---|---|")
         for r in cuts:
             n, found, lost = cut_check(r, full[r["name"].split("__")[0]], scorer)
+            summary["cuts"].append({"name": r["name"], "blinks_in_cut": n, "found": found})
             share = f"{found / n:.2f}" if n else "-"
             text = "; ".join(f"{t:.2f} s: {cls} ({what})" for t, cls, what in lost) or "-"
             print(f"| {r['name']} | {n} | {found} | {share} | {text} |")
+    with open(os.path.join(a.work, "summary.json"), "w") as f:
+        json.dump(summary, f, indent=1)
 
 
 if __name__ == "__main__":

@@ -33,11 +33,11 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 HOLD_S = 2.0
 MIN_SHARE = 0.90
 MIN_SHARE_GOOD = 0.95
-# Words of PostureCalibrator's reasons (core/src/PostureCalibration.cpp) -> class.
+# Words of PostureCalibrator's reasons (core/analysis/PostureCalibration.cpp) -> class.
 REASONS = [("face", ["a face was seen in", "face in view", "no face", "left"]),
            ("turned", ["turned"]),
            ("tilted", ["tilted"]),
-           ("moved", ["moved", "movement", "sit still", "steady"])]
+           ("moved", ["out of your usual place", "moved", "movement"])]
 
 
 def classify_reason(text):

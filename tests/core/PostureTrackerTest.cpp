@@ -113,17 +113,35 @@ TEST_CASE("too close in centimetres when the distance was measured at calibratio
     CHECK(classify(fine, PostureState::TooClose, measured) == PostureState::Good);
 }
 
-TEST_CASE("tilted: roll away from the calibrated roll, either way") {
+TEST_CASE("tilted: roll beyond the person's own range from upright to the calibrated roll") {
     PostureBaseline leaning = baseline();
-    leaning.rollDeg = 3.0;
-    const PostureReading r = classifyPosture(posed(1.0, 0.0, 14.0), leaning, PostureSettings{});
+    leaning.rollDeg = 4.0;  // habitual range: 0..4 degrees
+    const PostureReading r = classifyPosture(posed(1.0, 0.0, 15.0), leaning, PostureSettings{});
     CHECK(r.rollDeltaDeg == Approx(11.0));
     CHECK(r.state == PostureState::Tilted);
-    CHECK(classify(posed(1.0, 0.0, -8.0), PostureState::Good, leaning) == PostureState::Tilted);
-    CHECK(classify(posed(1.0, 0.0, 13.0), PostureState::Good, leaning) == PostureState::Tilted);  // exactly 10
-    CHECK(classify(posed(1.0, 0.0, 12.0), PostureState::Good, leaning) == PostureState::Good);
-    CHECK(classify(posed(1.0, 0.0, 3.0), PostureState::Good, leaning) == PostureState::Good);
+    CHECK(classify(posed(1.0, 0.0, 14.0), PostureState::Good, leaning) == PostureState::Tilted);  // exactly 10
+    CHECK(classify(posed(1.0, 0.0, 13.0), PostureState::Good, leaning) == PostureState::Good);
+    // Calibrated at +4 and now at -7: less than 10 degrees from upright, a talker's swing.
+    CHECK(classifyPosture(posed(1.0, 0.0, -7.0), leaning, PostureSettings{}).rollDeltaDeg == Approx(-7.0));
+    CHECK(classify(posed(1.0, 0.0, -7.0), PostureState::Good, leaning) == PostureState::Good);
+    CHECK(classify(posed(1.0, 0.0, -10.0), PostureState::Good, leaning) == PostureState::Tilted);
+    // Inside the habitual range nothing counts.
+    CHECK(classifyPosture(posed(1.0, 0.0, 2.0), leaning, PostureSettings{}).rollDeltaDeg == Approx(0.0));
+    CHECK(classify(posed(1.0, 0.0, 1.0), PostureState::Good, leaning) == PostureState::Good);
     CHECK(classify(posed(1.0, 0.35, 20.0)) == PostureState::Slouch);  // slouch outranks tilt
+}
+
+TEST_CASE("tilted: a head coming back toward upright is not tilted, and the hysteresis stays") {
+    PostureBaseline habitual = baseline();
+    habitual.rollDeg = -12.0;  // calibrated leaning 12 degrees (allowed up to 20)
+    CHECK(classify(posed(1.0, 0.0, 0.0), PostureState::Good, habitual) == PostureState::Good);  // upright
+    CHECK(classify(posed(1.0, 0.0, 9.0), PostureState::Good, habitual) == PostureState::Good);
+    CHECK(classify(posed(1.0, 0.0, 10.0), PostureState::Good, habitual) == PostureState::Tilted);  // past upright
+    CHECK(classify(posed(1.0, 0.0, -22.0), PostureState::Good, habitual) == PostureState::Tilted);
+    CHECK(classify(posed(1.0, 0.0, -21.0), PostureState::Good, habitual) == PostureState::Good);
+    // Leaving tilted needs the excess back under 0.8 x 10 degrees.
+    CHECK(classify(posed(1.0, 0.0, -20.5), PostureState::Tilted, habitual) == PostureState::Tilted);
+    CHECK(classify(posed(1.0, 0.0, -19.5), PostureState::Tilted, habitual) == PostureState::Good);
 }
 
 TEST_CASE("unknown when the face is turned too far or there is no usable baseline") {
