@@ -11,6 +11,8 @@ namespace posesmart {
 
 struct SourceInfo {
     std::string description;       // what was opened, for messages and JSON output
+    std::string name;              // a camera's own name ("HD Pro Webcam C920"); empty for files
+    std::string mode;              // a camera's negotiated format, "YUYV 640x480 at 30 fps"; empty for files
     double fps = 0.0;              // nominal rate; 0 when unknown (image folders)
     std::int64_t frameCount = -1;  // -1 when unknown (cameras)
     int width = 0;
@@ -24,7 +26,10 @@ public:
     virtual ~FrameSource() = default;
     [[nodiscard]] virtual const SourceInfo& info() const = 0;
     // The next frame, or nullopt at the end of the stream. Throws Error on a read failure
-    // that is not a clean end (e.g. a camera unplugged mid-run).
+    // that is not a clean end (e.g. a camera unplugged mid-run). Each frame owns its pixels (no
+    // buffer is shared with the source or an earlier frame), so it can be handed to another thread
+    // as it is. A live source stamps frames with the capture time on the monotonic clock
+    // (common/Clock.h's monotonicSec); the others with the time in the stream.
     virtual std::optional<Frame> next() = 0;
 };
 
