@@ -34,6 +34,7 @@ public:
     TimedSource& operator=(const TimedSource&) = delete;
     ~TimedSource() override { m_current = nullptr; }
     [[nodiscard]] const SourceInfo& info() const override { return m_source->info(); }
+    void setMaxFps(double fps) override { m_source->setMaxFps(fps); }
     std::optional<Frame> next() override {
         const auto start = std::chrono::steady_clock::now();
         auto frame = m_source->next();

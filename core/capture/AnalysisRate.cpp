@@ -1,5 +1,7 @@
 #include "capture/AnalysisRate.h"
 
+#include <algorithm>
+
 namespace posesmart {
 
 namespace {
@@ -34,7 +36,8 @@ bool FrameThinner::keep(double timestampSec) {
         return true;
     }
     if (timestampSec < *m_nextDueSec - kJitterShare * m_intervalSec) return false;
-    *m_nextDueSec += m_intervalSec;
+    // On the grid, but a whole interval after a late frame: no catching up after lost frames.
+    *m_nextDueSec = std::max(*m_nextDueSec, timestampSec) + m_intervalSec;
     return true;
 }
 

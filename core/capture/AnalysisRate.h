@@ -19,9 +19,10 @@ public:
     // fps <= 0: every frame is kept.
     explicit FrameThinner(double fps = 0.0) { setFps(fps); }
     void setFps(double fps);
-    // Whether the frame taken at `timestampSec` is analysed: frames are kept on a grid of the
-    // rate's intervals (so 24 fps gives 15 on average, not 12), each up to a quarter of an interval
-    // early for a camera's jitter; after a gap (pause, lost camera) or a jump back the grid restarts.
+    // Whether the frame taken at `timestampSec` is analysed: one frame per interval of the rate,
+    // taken up to a quarter of an interval early for a camera's jitter; after a late one the next
+    // is due a whole interval later (no catching up after lost frames). After a long gap (pause,
+    // lost camera) or a jump back in time it starts afresh.
     bool keep(double timestampSec);
 
 private:

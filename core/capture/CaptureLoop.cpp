@@ -71,6 +71,7 @@ void CaptureLoop::pace(const Frame& frame) {
 bool CaptureLoop::readOne() {
     std::optional<Frame> frame;
     try {
+        m_source->setMaxFps(m_analysisFps);
         frame = m_source->next();
     } catch (const Error& e) {
         m_source.reset();

@@ -202,6 +202,21 @@ TEST_CASE("camera: frames carry the driver's capture times, so an irregular stre
     for (const double shift : shifts) CHECK(std::abs(shift - offset) <= 0.1);
 }
 
+TEST_CASE("camera: at --analysis-fps 15 half the frames of a 30 fps camera are analysed, on the driver's times") {
+    const FakeCamera camera("fifteen");
+    const fs::path framesCsv = camera.dir() / "frames.csv";
+    const auto run = runShell(camera.analyze(3.0) + " --analysis-fps 15 --frames " + test::quoted(framesCsv));
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    const std::vector<double> times = frameTimes(framesCsv);
+    REQUIRE(times.size() >= 20);
+    CHECK(static_cast<double>(times.size()) <= 3.0 * 15 + 2);
+    for (std::size_t i = 1; i < times.size(); ++i) {
+        INFO("frame " << i);
+        CHECK(times[i] - times[i - 1] >= 2.0 / 30.0 - 0.001);  // never two camera frames in a row
+    }
+}
+
 TEST_CASE("camera: unplugged mid-run, reported lost, reopened when it is back") {
     const FakeCamera camera("unplug", "POSESMART_FAKECAM_UNPLUG_AFTER=20");
     // The fake removes the node at the unplug; it is plugged back a second later.

@@ -16,7 +16,6 @@ constexpr int kCameraBackend = cv::CAP_V4L2;
 #else
 constexpr int kCameraBackend = cv::CAP_ANY;
 #endif
-// A damaged MJPEG frame now and then is normal on USB; this many in a row is a broken camera.
 constexpr int kMaxUndecodableInARow = 30;
 }  // namespace
 
@@ -78,20 +77,28 @@ bool CameraSource::convert(Frame& frame) const {
 
 std::optional<Frame> CameraSource::next() {
     Frame frame;
-    for (int undecodable = 0; undecodable < kMaxUndecodableInARow; ++undecodable) {
+    int undecodable = 0;
+    while (true) {
         errno = 0;
-        cv::Mat& target = m_rawFrames ? m_raw : frame.bgr;
-        if (!m_capture.read(target) || target.empty()) {
-            throw Error(ErrorKind::Io,
-                        errno == ENODEV ? std::string(kCameraUnplugged) : "the camera stopped sending pictures");
-        }
-        if (m_rawFrames && !convert(frame)) continue;
-        frame.index = m_nextIndex++;
+        if (!m_capture.grab()) throw stoppedError();
         // The driver's capture time: CLOCK_MONOTONIC, in milliseconds.
-        frame.timestampSec = m_capture.get(cv::CAP_PROP_POS_MSEC) / 1000.0;
+        const double capturedSec = m_capture.get(cv::CAP_PROP_POS_MSEC) / 1000.0;
+        if (!m_thinner.keep(capturedSec)) continue;
+        cv::Mat& target = m_rawFrames ? m_raw : frame.bgr;
+        if (!m_capture.retrieve(target) || target.empty()) throw stoppedError();
+        if (m_rawFrames && !convert(frame)) {
+            // A damaged MJPEG frame now and then is normal on USB; many in a row is a broken camera.
+            if (++undecodable < kMaxUndecodableInARow) continue;
+            throw Error(ErrorKind::Io, "the camera sends pictures that cannot be decoded (" + m_info.mode + ")");
+        }
+        frame.index = m_nextIndex++;
+        frame.timestampSec = capturedSec;
         return frame;
     }
-    throw Error(ErrorKind::Io, "the camera sends pictures that cannot be decoded (" + m_info.mode + ")");
+}
+
+Error CameraSource::stoppedError() {
+    return {ErrorKind::Io, errno == ENODEV ? std::string(kCameraUnplugged) : "the camera stopped sending pictures"};
 }
 
 }  // namespace posesmart
