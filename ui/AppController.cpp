@@ -6,17 +6,17 @@
 #include "LiveView.h"
 #include "MainWindow.h"
 #include "Notifier.h"
+#include "PowerWatcher.h"
 #include "ReportText.h"
 #include "ReportWindow.h"
 #include "SettingsDialog.h"
 #include "TrayController.h"
+#include "capture/CameraCatalog.h"
 
-#include <QCameraDevice>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
-#include <QMediaDevices>
 #include <QTimer>
 #include <algorithm>
 #include <ctime>
@@ -35,6 +35,7 @@ namespace {
 
 // Start-up milestones, for BENCHMARKS.md: QT_LOGGING_RULES="posesmart.startup.info=true".
 Q_LOGGING_CATEGORY(lcStartup, "posesmart.startup", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcCapture, "posesmart.capture")
 
 // How long ago this process was started (exec), to 10 ms: /proc/self/stat's start time against
 // the boot-time clock. Shows what loading the shared libraries costs before main() runs.
@@ -83,6 +84,9 @@ AppController::AppController(AppOptions options, QObject* parent)
     m_window->setOverlay(m_settings.showOverlay);
 
     m_notifier = new Notifier(QDBusConnection::sessionBus(), this);
+    m_power = new PowerWatcher(QDBusConnection::systemBus(), this);
+    connect(m_power, &PowerWatcher::sourceChanged, this, &AppController::updateAnalysisRate);
+    updateAnalysisRate();
     if (TrayController::trayAvailable()) {
         m_tray = new TrayController(this);
         m_window->setCloseHides(true);
@@ -163,15 +167,10 @@ QString AppController::settingsPath() const {
 
 QString AppController::sourceSpec() const {
     if (!m_options.source.isEmpty()) return m_options.source;
-    // Qt names V4L2 cameras by their device node.
-    for (const QCameraDevice& camera : QMediaDevices::videoInputs()) {
-        if (QString::fromUtf8(camera.id()) == m_settings.cameraId && m_settings.cameraId.startsWith(u"/dev/")) {
-            return QStringLiteral("camera:") + m_settings.cameraId;
-        }
-    }
-    const QCameraDevice fallback = QMediaDevices::defaultVideoInput();
-    const QString id = QString::fromUtf8(fallback.id());
-    return id.startsWith(u"/dev/") ? QStringLiteral("camera:") + id : QStringLiteral("camera:0");
+    // By its stable path, else by name (CameraCatalog); the device node as a last resort.
+    const auto device =
+        resolveCamera({m_settings.cameraId.toStdString(), m_settings.cameraName.toStdString()}, listCameras());
+    return device ? QStringLiteral("camera:") + QString::fromStdString(device->string()) : QStringLiteral("camera:0");
 }
 
 void AppController::start() {
@@ -222,6 +221,12 @@ void AppController::showWindow() {
     m_window->activateWindow();
 }
 
+void AppController::updateAnalysisRate() {
+    const double fps = analysisFps(m_settings.analysisRate(), m_power->source());
+    qCInfo(lcCapture, "analysing %g frames a second", fps);
+    m_capture->setAnalysisFps(fps);
+}
+
 void AppController::applySettings(const AppSettings& settings) {
     const bool languageChanged = settings.language != m_settings.language;
     const bool cameraChanged = settings.cameraId != m_settings.cameraId;
@@ -234,6 +239,7 @@ void AppController::applySettings(const AppSettings& settings) {
     }
     m_engine->setSessionSettings(m_settings.toSessionSettings());
     m_window->setOverlay(m_settings.showOverlay);
+    updateAnalysisRate();
     if (cameraChanged && m_options.source.isEmpty()) m_capture->start(sourceSpec());
     if (profileChanged) {
         m_engine->setProfile(m_settings.profile);

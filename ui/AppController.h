@@ -21,6 +21,7 @@ namespace posesmart::ui {
 class CalibrationDialog;
 class MainWindow;
 class Notifier;
+class PowerWatcher;
 class ReportWindow;
 class TrayController;
 
@@ -61,6 +62,7 @@ private:
     void onAlert(AlertKind kind);
     void onStatus(const LiveStatus& status);
     void updateTray();
+    void updateAnalysisRate();
     void logMilestone(const char* what);
 
     AppOptions m_options;
@@ -71,6 +73,7 @@ private:
     CaptureWorker* m_capture = nullptr;
     TrayController* m_tray = nullptr;
     Notifier* m_notifier = nullptr;
+    PowerWatcher* m_power = nullptr;
     QPointer<CalibrationDialog> m_calibration;
     QPointer<ReportWindow> m_report;
     QTimer m_resumeTimer;

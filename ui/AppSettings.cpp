@@ -62,6 +62,15 @@ public:
             markInvalid(key);
         }
     }
+    void readAnalysisFps(const QString& key, int& value) const {
+        int fps = value;
+        read(key, fps, IntRange{0, 30});
+        if (fps == 0 || fps == 15 || fps == 30) {
+            value = fps;
+        } else {
+            markInvalid(key);
+        }
+    }
     void readProfile(const QString& key, QString& value) const {
         QString name = value;
         read(key, name);
@@ -101,6 +110,7 @@ AppSettings fromJson(const QJsonObject& root, QStringList& invalid) {
     AppSettings s;
     const Reader reader(root, QString(), invalid);
     reader.read(u"camera"_s, s.cameraId);
+    reader.read(u"camera_name"_s, s.cameraName);
     reader.readProfile(u"profile"_s, s.profile);
     const Reader alerts = reader.child(u"alerts"_s);
     for (int k = 0; k < kAlertKindCount; ++k) {
@@ -125,6 +135,7 @@ AppSettings fromJson(const QJsonObject& root, QStringList& invalid) {
     reader.read(u"retention_days"_s, s.retentionDays, kRetentionDaysRange);
     reader.read(u"show_overlay"_s, s.showOverlay);
     reader.read(u"release_camera_after_s"_s, s.releaseCameraAfterSec, kReleaseCameraAfterSecRange);
+    reader.readAnalysisFps(u"analysis_fps"_s, s.analysisFps);
     return s;
 }
 
@@ -137,6 +148,7 @@ QJsonObject toJson(const AppSettings& s) {
     return {
         {u"version"_s, kFormatVersion},
         {u"camera"_s, s.cameraId},
+        {u"camera_name"_s, s.cameraName},
         {u"profile"_s, s.profile},
         {u"alerts"_s, alerts},
         {u"too_close_cm"_s, s.tooCloseCm},
@@ -155,6 +167,7 @@ QJsonObject toJson(const AppSettings& s) {
         {u"retention_days"_s, s.retentionDays},
         {u"show_overlay"_s, s.showOverlay},
         {u"release_camera_after_s"_s, s.releaseCameraAfterSec},
+        {u"analysis_fps"_s, s.analysisFps},
     };
 }
 
@@ -163,6 +176,12 @@ QJsonObject toJson(const AppSettings& s) {
 QString alertKindKey(AlertKind kind) {
     const std::string_view key = toString(kind);
     return QString::fromLatin1(key.data(), static_cast<qsizetype>(key.size()));
+}
+
+AnalysisRateSetting AppSettings::analysisRate() const {
+    if (analysisFps == 30) return AnalysisRateSetting::Thirty;
+    if (analysisFps == 15) return AnalysisRateSetting::Fifteen;
+    return AnalysisRateSetting::Automatic;
 }
 
 QString languageFor(const QLocale& locale) {

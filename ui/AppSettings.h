@@ -5,6 +5,7 @@
 
 #include "analysis/AlertPolicy.h"
 #include "analysis/SessionAnalyzer.h"
+#include "capture/AnalysisRate.h"
 
 #include <QLocale>
 #include <QString>
@@ -50,7 +51,8 @@ struct AlertToggle {
 std::array<AlertToggle, kAlertKindCount> defaultAlertToggles();
 
 struct AppSettings {
-    QString cameraId;  // QCameraDevice::id() as UTF-8; empty: the system default
+    QString cameraId;    // the camera's stable path (/dev/v4l/by-id/... when it has one); empty: the first camera
+    QString cameraName;  // its name, to find it again should the path be gone
     // Who is measured: each person at the computer has a profile with its own calibration, Face ID
     // and history. Trimmed, 1 to kMaxProfileNameLength characters.
     QString profile = QStringLiteral("default");
@@ -71,6 +73,9 @@ struct AppSettings {
     int retentionDays = 365;
     bool showOverlay = true;             // landmarks over the live view
     int releaseCameraAfterSec = 5 * 60;  // nobody in view this long: the camera is closed
+    // Frames analysed a second: 30 or 15, or 0: automatic (15 on battery, core's AnalysisRate).
+    int analysisFps = 0;
+    [[nodiscard]] AnalysisRateSetting analysisRate() const;
 
     [[nodiscard]] SessionSettings toSessionSettings() const;
     bool operator==(const AppSettings&) const = default;

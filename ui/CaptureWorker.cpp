@@ -28,9 +28,16 @@ public:
             std::this_thread::sleep_for(std::chrono::duration<double>(std::min(0.02, until - monotonicSec())));
         }
     }
-    bool othersUsing(const std::filesystem::path& device) override { return !otherProcessesUsing(device).empty(); }
+    std::vector<DeviceUser> othersUsing(const std::filesystem::path& device) override { return otherUsersOf(device); }
     void deliver(Frame frame) override { m_worker.m_mailbox.put(std::move(frame)); }
-    void report(const CaptureReport& report) override { emit m_worker.stateChanged(report); }
+    void report(const CaptureReport& report) override {
+        if (report.state == CaptureState::Running && !report.detail.empty()) {
+            qCInfo(lcCapture, "camera: %s", report.detail.c_str());
+        } else if (!report.detail.empty() && report.state != CaptureState::Starting) {
+            qCInfo(lcCapture, "camera off: %s", report.detail.c_str());
+        }
+        emit m_worker.stateChanged(report);
+    }
 
 private:
     CaptureWorker& m_worker;
@@ -41,7 +48,8 @@ CaptureWorker::CaptureWorker(FrameMailbox& mailbox, CaptureLoopSettings settings
     : QObject(parent),
       m_mailbox(mailbox),
       m_settings(settings),
-      m_moduleSearchPath(moduleSearchPath(QCoreApplication::applicationDirPath().toStdString())) {
+      m_moduleSearchPath(moduleSearchPath(QCoreApplication::applicationDirPath().toStdString())),
+      m_analysisFps(settings.analysisFps) {
     qRegisterMetaType<posesmart::CaptureReport>();
 }
 
@@ -68,6 +76,12 @@ void CaptureWorker::setPaused(bool paused) {
     m_paused = paused;
     const std::lock_guard lock(m_mutex);
     if (m_loop) m_loop->setPaused(paused);
+}
+
+void CaptureWorker::setAnalysisFps(double fps) {
+    m_analysisFps = fps;
+    const std::lock_guard lock(m_mutex);
+    if (m_loop) m_loop->setAnalysisFps(fps);
 }
 
 void CaptureWorker::faceObserved(bool faceInView) {
@@ -101,6 +115,7 @@ void CaptureWorker::run(const std::string& spec) {
         Environment environment(*this, std::move(opener));
         CaptureLoop loop(spec, m_settings, environment);
         loop.setPaused(m_paused);
+        loop.setAnalysisFps(m_analysisFps);
         {
             const std::lock_guard lock(m_mutex);
             m_loop = &loop;

@@ -34,6 +34,8 @@ public:
     void start(const QString& spec);
     void stop();  // joins the thread
     void setPaused(bool paused);
+    // Frames delivered a second at most (core's AnalysisRate); 0: all.
+    void setAnalysisFps(double fps);
     // From the analysis: whether a face was in view (for releasing the camera when nobody is).
     void faceObserved(bool faceInView);
     [[nodiscard]] QString spec() const;
@@ -55,6 +57,7 @@ private:
     std::thread m_thread;
     std::atomic<bool> m_stop = false;
     std::atomic<bool> m_paused = false;
+    std::atomic<double> m_analysisFps;
     mutable std::mutex m_mutex;  // m_spec and m_loop
     QString m_spec;
     CaptureLoop* m_loop = nullptr;  // while the thread runs

@@ -71,9 +71,9 @@ QString captureText(const CaptureReport& report) {
     const QString detail = QString::fromStdString(report.detail);
     switch (report.reason) {
         case CaptureReason::None:
-            return {};
+            return detail;  // running: the camera and its format
         case CaptureReason::OtherApplication:
-            return tr("Another application is using the camera");
+            return detail.isEmpty() ? tr("Another application is using the camera") : detail;
         case CaptureReason::NobodyInView:
             return tr("Nobody in view: the camera is off and checked now and then");
         case CaptureReason::StoppedSending:

@@ -140,6 +140,7 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Quit"), this, &MainWindow::quitRequested);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_pause = view->addAction(tr("&Pause monitoring"));
+    m_pause->setShortcut(QKeySequence(tr("Ctrl+P")));
     m_pause->setCheckable(true);
     connect(m_pause, &QAction::toggled, this, &MainWindow::pauseToggled);
     m_overlay = view->addAction(tr("Show &landmarks and head pose"));
@@ -220,7 +221,7 @@ void MainWindow::showCaptureState(CaptureState state, const QString& detail) {
             m_camera->setText(tr("Starting…"));
             break;
         case CaptureState::Running:
-            m_camera->setText(tr("On"));
+            m_camera->setText(detail.isEmpty() ? tr("On") : tr("On (%1)").arg(detail));
             m_live->setMessage({});
             break;
         case CaptureState::Paused:

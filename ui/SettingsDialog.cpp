@@ -1,8 +1,8 @@
 #include "SettingsDialog.h"
 
 #include "FontCoverage.h"
+#include "capture/CameraCatalog.h"
 
-#include <QCameraDevice>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -12,7 +12,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMediaDevices>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
@@ -29,6 +28,8 @@ namespace {
 // Minutes boxes remember the seconds they were given and the minutes they first showed.
 constexpr const char* kShownSeconds = "posesmartShownSeconds";
 constexpr const char* kShownMinutes = "posesmartShownMinutes";
+// The camera list keeps each camera's name beside its stable path (the item's data).
+constexpr int kCameraNameRole = Qt::UserRole + 1;
 
 QSpinBox* spinBox(QWidget* parent, const QString& name, IntRange range, int value, const QString& suffix) {
     auto* box = new QSpinBox(parent);
@@ -133,18 +134,26 @@ QWidget* SettingsDialog::cameraPage() {
     auto* page = new QWidget(this);
     m_camera = new QComboBox(page);
     m_camera->setObjectName(u"cameraCombo"_s);
-    const QList<QCameraDevice> cameras = QMediaDevices::videoInputs();
-    if (cameras.isEmpty()) {
+    // Listed by name, kept by stable path (CameraCatalog): re-plugging does not change the choice.
+    const std::vector<CameraEntry> cameras = listCameras();
+    const auto addCamera = [this](const QString& text, const QString& path, const QString& name) {
+        m_camera->addItem(text, path);
+        m_camera->setItemData(m_camera->count() - 1, name, kCameraNameRole);
+    };
+    if (cameras.empty()) {
         // Keeps the stored choice for when the camera is plugged in again.
-        m_camera->addItem(tr("No camera found"), m_current.cameraId);
+        addCamera(tr("No camera found"), m_current.cameraId, m_current.cameraName);
         m_camera->setEnabled(false);
     } else {
-        m_camera->addItem(tr("System default"), QString());
-        for (const QCameraDevice& camera : cameras) {
-            m_camera->addItem(camera.description(), QString::fromUtf8(camera.id()));
+        addCamera(tr("The first camera"), QString(), QString());
+        for (const CameraEntry& camera : cameras) {
+            const QString name = QString::fromStdString(camera.name);
+            addCamera(tr("%1 (video%2)").arg(name.isEmpty() ? tr("Camera") : name).arg(camera.index),
+                      QString::fromStdString(camera.stablePath.string()), name);
         }
         if (m_camera->findData(m_current.cameraId) < 0) {
-            m_camera->addItem(tr("Camera not connected (%1)").arg(m_current.cameraId), m_current.cameraId);
+            const QString which = m_current.cameraName.isEmpty() ? m_current.cameraId : m_current.cameraName;
+            addCamera(tr("Camera not connected (%1)").arg(which), m_current.cameraId, m_current.cameraName);
         }
         m_camera->setCurrentIndex(m_camera->findData(m_current.cameraId));
     }
@@ -152,8 +161,15 @@ QWidget* SettingsDialog::cameraPage() {
         checkBox(page, u"showOverlay"_s, tr("Show face landmarks over the camera view"), m_current.showOverlay);
     m_releaseCameraAfter =
         minutesBox(page, u"releaseCameraAfterMin"_s, kReleaseCameraAfterSecRange, m_current.releaseCameraAfterSec);
+    m_analysisRate = new QComboBox(page);
+    m_analysisRate->setObjectName(u"analysisRateCombo"_s);
+    m_analysisRate->addItem(tr("30 a second, 15 on battery"), 0);
+    m_analysisRate->addItem(tr("30 a second"), 30);
+    m_analysisRate->addItem(tr("15 a second (less work for the computer)"), 15);
+    m_analysisRate->setCurrentIndex(std::max(0, m_analysisRate->findData(m_current.analysisFps)));
     auto* form = new QFormLayout(page);
     form->addRow(tr("Camera:"), m_camera);
+    form->addRow(tr("Analyse pictures:"), m_analysisRate);
     form->addRow(m_showOverlay);
     form->addRow(tr("Release the camera when nobody is in view for:"), m_releaseCameraAfter);
     return page;
@@ -304,6 +320,8 @@ QWidget* SettingsDialog::generalPage() {
 AppSettings SettingsDialog::settings() const {
     AppSettings s;
     s.cameraId = m_camera->currentData().toString();
+    s.cameraName = m_camera->currentData(kCameraNameRole).toString();
+    s.analysisFps = m_analysisRate->currentData().toInt();
     const QString profile = m_profile->currentText().trimmed();
     s.profile = profile.isEmpty() ? m_current.profile : profile;
     s.showOverlay = m_showOverlay->isChecked();

@@ -49,6 +49,7 @@ private:
     QComboBox* m_camera = nullptr;
     QCheckBox* m_showOverlay = nullptr;
     QSpinBox* m_releaseCameraAfter = nullptr;
+    QComboBox* m_analysisRate = nullptr;
     QSpinBox* m_tooCloseCm = nullptr;
     QSpinBox* m_tiltDeg = nullptr;
     QSpinBox* m_lowBlinkPerMin = nullptr;

@@ -1,8 +1,11 @@
 #include "AnalyzeCommand.h"
 
+#include "CameraRun.h"
 #include "FrameCsvWriter.h"
 #include "SessionJson.h"
 #include "analysis/BaselineJson.h"
+#include "capture/AnalysisRate.h"
+#include "capture/CaptureSpec.h"
 #include "common/Clock.h"
 #include "common/Error.h"
 #include "history/LocalTime.h"
@@ -46,6 +49,14 @@ AnalyzeCommand::AnalyzeCommand(CLI::App& parent)
                      "ID, only its person is measured")
         ->needs(db);
     m_command->add_option("--descriptor-model", m_descriptorModel, "Face ID model (default: search)")->needs(db);
+    m_command
+        ->add_option("--seconds", m_cameraSeconds,
+                     "a camera: stop after this many seconds (default: at Ctrl-C); a lost camera is waited for")
+        ->check(CLI::PositiveNumber);
+    m_command
+        ->add_option("--analysis-fps", m_analysisFps,
+                     "analyse at most this many frames a second, as the app does on battery (15); default: all")
+        ->check(CLI::Range(1.0, 120.0));
     addPipelineOptions(*m_command, m_pipeline);
 }
 
@@ -144,7 +155,12 @@ void AnalyzeCommand::useCalibration(CalibrationResult result, LiveSession& sessi
 }
 
 int AnalyzeCommand::run() const {
-    const auto source = openInput(m_input);
+    const bool isCamera = parseCaptureSpec(m_input).camera;
+    if (m_cameraSeconds > 0.0 && !isCamera) {
+        throw Error(ErrorKind::BadArgument, "--seconds is for a camera; a file is read to its end");
+    }
+    std::unique_ptr<FrameSource> source = openInput(m_input);
+    const SourceInfo info = source->info();
     const auto model = loadLandmarkModel(m_pipeline);
     LiveSessionOptions options;
     options.analyzer = analyzerSettings(m_pipeline, source->info());
@@ -188,26 +204,36 @@ int AnalyzeCommand::run() const {
 
     // Whatever was analysed before a read error is still written out, then the error is reported.
     std::optional<Error> readError;
-    while (true) {
-        const auto decodeStart = std::chrono::steady_clock::now();
-        std::optional<Frame> frame;
-        try {
-            frame = source->next();
-        } catch (const Error& e) {
-            readError = e;
-            break;
+    if (isCamera) {
+        CameraRun run(m_input, std::move(source), m_cameraSeconds, m_analysisFps);
+        run.run([&](Frame& frame, double readMs) {
+            observer.decodeMs = readMs;
+            session.process(frame);
+        });
+    } else {
+        FrameThinner thinner(m_analysisFps);
+        while (true) {
+            const auto decodeStart = std::chrono::steady_clock::now();
+            std::optional<Frame> frame;
+            try {
+                frame = source->next();
+            } catch (const Error& e) {
+                readError = e;
+                break;
+            }
+            if (!frame) break;
+            if (!thinner.keep(frame->timestampSec)) continue;
+            observer.decodeMs =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - decodeStart).count();
+            session.process(*frame);
         }
-        if (!frame) break;
-        observer.decodeMs =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - decodeStart).count();
-        session.process(*frame);
     }
     // The files are written before a history error is reported, so that one failure loses nothing else.
     session.finish(wallSec());
     json.setIdentityResult(session.faceEnrolled(), session.identity().enrolledUpdates());
     if (csv) csv->close();
     if (!m_jsonOut.empty()) json.write(m_jsonOut);
-    std::cout << source->info().description << ": " << observer.frames << " frames, a face in " << observer.faceFrames
+    std::cout << info.description << ": " << observer.frames << " frames, a face in " << observer.faceFrames
               << ", at most " << observer.mostFaces << (observer.mostFaces == 1 ? " face" : " faces") << " at once\n";
     if (observer.historyProblem) throw Error(ErrorKind::Io, *observer.historyProblem);
     if (readError) throw *readError;

@@ -30,6 +30,8 @@ private:
     std::string m_start;
     std::string m_user = "default";
     std::string m_descriptorModel;
+    double m_cameraSeconds = 0.0;
+    double m_analysisFps = 0.0;
 };
 
 }  // namespace posesmart::cli

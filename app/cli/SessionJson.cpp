@@ -103,27 +103,29 @@ nlohmann::json SessionJson::document() const {
     }
     const double medianMs = median(m_pipelineMs);
     const double ratePerMin = m_eyeSeconds > 0.0 ? static_cast<double>(m_blinks.size()) * 60.0 / m_eyeSeconds : 0.0;
-    return {{"source", m_source.description},
-            {"fps", m_source.fps},
-            {"frames", m_frames},
-            {"width", m_source.width},
-            {"height", m_source.height},
-            {"blinks", m_blinks},
-            {"closures", m_closures},
-            {"unreadable", m_unreadable},
-            {"posture", posture},
-            {"alerts", m_alerts},
-            {"breaks", m_breaks},
-            {"identity", identitySegments()},
-            {"summary",
-             {{"blinks", m_blinks.size()},
-              {"blink_rate_per_min", rounded(ratePerMin, 0.01)},
-              {"eyes_seconds", rounded(m_eyeSeconds, 1e-3)},
-              {"face_frames", m_faceFrames},
-              {"seconds_by_state", byState},
-              {"calibration", m_calibration},
-              {"identity", identitySummary()},
-              {"ms_per_frame_median", rounded(medianMs, 1e-3)}}}};
+    nlohmann::json out = {{"source", m_source.description},
+                          {"fps", m_source.fps},
+                          {"frames", m_frames},
+                          {"width", m_source.width},
+                          {"height", m_source.height},
+                          {"blinks", m_blinks},
+                          {"closures", m_closures},
+                          {"unreadable", m_unreadable},
+                          {"posture", posture},
+                          {"alerts", m_alerts},
+                          {"breaks", m_breaks},
+                          {"identity", identitySegments()},
+                          {"summary",
+                           {{"blinks", m_blinks.size()},
+                            {"blink_rate_per_min", rounded(ratePerMin, 0.01)},
+                            {"eyes_seconds", rounded(m_eyeSeconds, 1e-3)},
+                            {"face_frames", m_faceFrames},
+                            {"seconds_by_state", byState},
+                            {"calibration", m_calibration},
+                            {"identity", identitySummary()},
+                            {"ms_per_frame_median", rounded(medianMs, 1e-3)}}}};
+    if (m_source.live) out["camera"] = {{"name", m_source.name}, {"mode", m_source.mode}};
+    return out;
 }
 
 nlohmann::json SessionJson::identitySegments() const {

@@ -1,5 +1,6 @@
 #include "capture/CaptureLoop.h"
 
+#include "capture/CameraMessages.h"
 #include "common/Error.h"
 
 namespace posesmart {
@@ -9,7 +10,8 @@ CaptureLoop::CaptureLoop(const std::string& spec, CaptureLoopSettings settings, 
       m_parsed(parseCaptureSpec(spec)),
       m_settings(settings),
       m_env(environment),
-      m_policy(settings.release) {}
+      m_policy(settings.release),
+      m_analysisFps(settings.analysisFps) {}
 
 void CaptureLoop::faceObserved(bool faceInView) {
     m_faceInView = faceInView;
@@ -34,17 +36,19 @@ bool CaptureLoop::holdOrRelease(double now) {
         return false;
     }
     if (now >= m_nextForeignCheck) {
-        m_policy.setForeignUse(m_env.othersUsing(m_parsed.path));
+        const std::vector<DeviceUser> users = m_env.othersUsing(m_parsed.path);
+        m_policy.setForeignUse(!users.empty());
+        if (!users.empty()) m_foreignUsers = cameraInUseMessage(users);
         m_nextForeignCheck = now + m_settings.foreignCheckEverySec;
     }
     if (m_policy.shouldHold(now)) return true;
     m_source.reset();  // the device is free for others
     if (m_paused) {
         report(CaptureState::Paused);
+    } else if (m_policy.reason(now) == CameraReleaseReason::OtherApplication) {
+        report(CaptureState::Released, CaptureReason::OtherApplication, m_foreignUsers);
     } else {
-        report(CaptureState::Released, m_policy.reason(now) == CameraReleaseReason::OtherApplication
-                                           ? CaptureReason::OtherApplication
-                                           : CaptureReason::NobodyInView);
+        report(CaptureState::Released, CaptureReason::NobodyInView);
     }
     m_env.sleepFor(m_settings.releasedPollSec);
     return false;
@@ -67,11 +71,15 @@ void CaptureLoop::pace(const Frame& frame) {
 bool CaptureLoop::readOne() {
     std::optional<Frame> frame;
     try {
+        m_source->setMaxFps(m_analysisFps);
         frame = m_source->next();
     } catch (const Error& e) {
         m_source.reset();
-        report(m_parsed.camera ? CaptureState::Lost : CaptureState::NoSource, CaptureReason::ReadFailed, e.what());
-        if (!m_parsed.camera) return false;
+        if (!m_parsed.camera) {
+            report(CaptureState::NoSource, CaptureReason::ReadFailed, e.what());
+            return false;
+        }
+        report(CaptureState::Lost, CaptureReason::ReadFailed, e.what() + std::string(kCameraWaiting));
         m_env.sleepFor(m_settings.reopenEverySec);
         return true;
     }
@@ -85,13 +93,17 @@ bool CaptureLoop::readOne() {
         m_env.sleepFor(m_settings.reopenEverySec);
         return true;
     }
-    if (!m_source->info().live) pace(*frame);
-    const double capturedSec = m_env.now();
+    const SourceInfo& info = m_source->info();
+    if (!info.live) pace(*frame);
+    // A camera's frames carry the driver's capture time, on the same clock as now().
+    const double capturedSec = info.live ? frame->timestampSec : m_env.now();
+    m_thinner.setFps(m_analysisFps);
+    if (!m_thinner.keep(capturedSec)) return true;
     frame->index = m_nextIndex++;
     frame->timestampSec = capturedSec;
-    frame->bgr = frame->bgr.clone();  // a decoder may reuse its buffer; the frame changes threads
-    m_env.deliver(std::move(*frame));
-    report(CaptureState::Running);
+    m_env.deliver(std::move(*frame));  // sources hand out frames that own their pixels
+    report(CaptureState::Running, CaptureReason::None,
+           info.mode.empty() ? std::string() : (info.name.empty() ? info.mode : info.name + ": " + info.mode));
     if (m_parsed.camera && m_faceNews.exchange(false)) m_policy.observe(capturedSec, m_faceInView);
     return true;
 }
@@ -109,7 +121,8 @@ bool CaptureLoop::step() {
                 return false;
             }
             const bool wasRunning = m_report.state == CaptureState::Running || m_report.state == CaptureState::Lost;
-            report(wasRunning ? CaptureState::Lost : CaptureState::NoSource, CaptureReason::OpenFailed, e.what());
+            report(wasRunning ? CaptureState::Lost : CaptureState::NoSource, CaptureReason::OpenFailed,
+                   e.what() + std::string(kCameraWaiting));
             m_env.sleepFor(m_settings.reopenEverySec);
             return true;
         }

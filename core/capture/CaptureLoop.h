@@ -6,8 +6,10 @@
 // go) comes through a CaptureEnvironment, so tests drive it with scripted sources and simulated time.
 #pragma once
 
+#include "capture/AnalysisRate.h"
 #include "capture/CameraRelease.h"
 #include "capture/CaptureSpec.h"
+#include "capture/DeviceUsers.h"
 #include "capture/FrameSource.h"
 
 #include <atomic>
@@ -32,6 +34,9 @@ enum class CaptureReason {
 struct CaptureReport {
     CaptureState state = CaptureState::Starting;
     CaptureReason reason = CaptureReason::None;
+    // Running: the camera and its negotiated format ("Name: YUYV 640x480 at 30 fps"); Released by
+    // another application: who (CameraMessages); a failure: the reason, for a camera followed by
+    // "; waiting for it", since a camera is tried again.
     std::string detail;
 };
 
@@ -42,7 +47,8 @@ public:
     virtual std::unique_ptr<FrameSource> open(const std::string& spec) = 0;
     [[nodiscard]] virtual double now() = 0;     // seconds of the monotonic clock
     virtual void sleepFor(double seconds) = 0;  // may return early when the loop is being stopped
-    [[nodiscard]] virtual bool othersUsing(const std::filesystem::path& device) = 0;
+    // The other processes that have the device open (otherUsersOf).
+    [[nodiscard]] virtual std::vector<DeviceUser> othersUsing(const std::filesystem::path& device) = 0;
     virtual void deliver(Frame frame) = 0;
     virtual void report(const CaptureReport& report) = 0;  // on every change, and once at the start
 };
@@ -53,6 +59,7 @@ struct CaptureLoopSettings {
     double foreignCheckEverySec = 2.0;  // how often another application's use of the camera is looked for
     double stillsFps = 1.0;             // pace of a folder of images, which has no frame rate
     double releasedPollSec = 0.2;       // how often the rules are looked at while released or paused
+    double analysisFps = 0.0;           // frames delivered a second at most (AnalysisRate); 0: all
 };
 
 class CaptureLoop {
@@ -66,6 +73,7 @@ public:
 
     // From other threads.
     void setPaused(bool paused) { m_paused = paused; }
+    void setAnalysisFps(double fps) { m_analysisFps = fps; }
     void faceObserved(bool faceInView);
 
     [[nodiscard]] const CaptureReport& lastReport() const { return m_report; }
@@ -89,7 +97,10 @@ private:
     bool m_paced = false;
     double m_firstStreamSec = 0.0;
     double m_firstWallSec = 0.0;
+    std::string m_foreignUsers;  // who else uses the camera, for the report
     std::atomic<bool> m_paused = false;
+    std::atomic<double> m_analysisFps;
+    FrameThinner m_thinner;
     std::atomic<bool> m_faceInView = false;
     std::atomic<bool> m_faceNews = false;  // faceObserved() was called since the last look
     CaptureReport m_report;

@@ -1,5 +1,7 @@
 #include "capture/DeviceUsers.h"
 
+#include <fstream>
+
 #ifdef __linux__
 #include <cstdio>
 #include <cstdlib>
@@ -77,11 +79,32 @@ std::vector<int> otherProcessesUsing(const std::filesystem::path& device) {
     return users;
 }
 
+namespace {
+
+std::string processName(int pid) {
+    std::ifstream comm("/proc/" + std::to_string(pid) + "/comm");
+    std::string name;
+    std::getline(comm, name);
+    return name;
+}
+
+}  // namespace
+
+std::vector<DeviceUser> otherUsersOf(const std::filesystem::path& device) {
+    std::vector<DeviceUser> users;
+    for (const int pid : otherProcessesUsing(device)) users.push_back({pid, processName(pid)});
+    return users;
+}
+
 #else
 
 // Only Linux exposes other processes' open files cheaply (/proc); elsewhere foreign use of the
 // camera is not detected and the camera is released only when paused or when nobody is in view.
 std::vector<int> otherProcessesUsing(const std::filesystem::path&) {
+    return {};
+}
+
+std::vector<DeviceUser> otherUsersOf(const std::filesystem::path&) {
     return {};
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace posesmart {
@@ -12,5 +13,14 @@ namespace posesmart {
 // Processes we may not inspect (other users', exiting ones) are skipped silently; a device that
 // does not exist has no users. On Linux it reads /proc; elsewhere it always returns nothing.
 std::vector<int> otherProcessesUsing(const std::filesystem::path& device);
+
+struct DeviceUser {
+    int pid = 0;
+    std::string name;  // the program's name (/proc/PID/comm); empty when it could not be read
+    bool operator==(const DeviceUser&) const = default;
+};
+
+// otherProcessesUsing(device) with each process's name.
+std::vector<DeviceUser> otherUsersOf(const std::filesystem::path& device);
 
 }  // namespace posesmart

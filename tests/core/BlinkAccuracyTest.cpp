@@ -104,3 +104,17 @@ TEST_CASE("half the frame rate finds the same blinks (time-based, not frame-coun
         CHECK(s.f1 >= 0.9);
     }
 }
+
+TEST_CASE("at the battery analysis rate (15 frames a second, as the app thins them) F1 stays >= 0.93") {
+    const auto dir = test::scratchDir("blink-analysis-rate");
+    for (const auto& video : kVideos) {
+        INFO(video);
+        const auto out = dir / (video + ".json");
+        const auto run = test::runCli("analyze " + test::quoted(test::testData("blink/" + video)) +
+                                      " --analysis-fps 15 --calibrate-seconds 0 --json " + test::quoted(out));
+        REQUIRE(run.exitCode == 0);
+        const Score s = score(video, out);
+        WARN("--analysis-fps 15: " << s.line);
+        CHECK(s.f1 >= 0.93);
+    }
+}

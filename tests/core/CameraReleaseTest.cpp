@@ -3,6 +3,7 @@
 // or a pause); otherProcessesUsing with a plain file standing in for the device node, opened by a
 // forked child (directly and through a symlink; our own opens not reported); and the two together
 // as the capture thread polls them.
+#include "capture/CameraMessages.h"
 #include "capture/CameraRelease.h"
 #include "capture/DeviceUsers.h"
 #include "common/Error.h"
@@ -12,6 +13,7 @@
 #include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -335,6 +337,12 @@ TEST_CASE("device users: a process with the file open is reported, by path or sy
     user.open();
     CHECK(otherProcessesUsing(device.node()) == only(user.pid()));
     CHECK(otherProcessesUsing(device.link()) == only(user.pid()));
+    // Named as the program it runs: the forked child still runs this test's program.
+    std::ifstream ownComm("/proc/self/comm");
+    std::string ownName;
+    std::getline(ownComm, ownName);
+    REQUIRE_FALSE(ownName.empty());
+    CHECK(otherUsersOf(device.link()) == std::vector<DeviceUser>{{static_cast<int>(user.pid()), ownName}});
 
     user.close();
     CHECK(otherProcessesUsing(device.node()).empty());
@@ -398,4 +406,11 @@ TEST_CASE("camera release with device users: released while another process has 
         CHECK(policy.shouldHold(t) == step.hold);
         CHECK(policy.reason(t) == (step.hold ? Reason::None : Reason::OtherApplication));
     }
+}
+
+TEST_CASE("device users: the plain message names each program and pid, or just says so when unknown") {
+    CHECK(cameraInUseMessage({{4242, "zoom"}}) == "another application is using the camera (zoom, pid 4242)");
+    CHECK(cameraInUseMessage({{10, "obs"}, {11, ""}}) ==
+          "another application is using the camera (obs, pid 10; pid 11)");
+    CHECK(cameraInUseMessage({}) == "another application is using the camera");
 }

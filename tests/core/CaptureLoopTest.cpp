@@ -14,15 +14,21 @@ using namespace posesmart;
 
 namespace {
 
-// A source of `frames` frames at `fps` (file) or in real time (camera), that fails after `failAfter`.
+// A source of `frames` frames at `fps` (file), or a camera whose every read takes a frame's time on
+// `*liveClock` and stamps the frame `captureLagSec` before the read returns; it fails after `failAfter`.
 class ScriptedSource : public FrameSource {
 public:
-    ScriptedSource(int frames, double fps, bool live, int* openCount, int failAfter = -1)
-        : m_frames(frames), m_failAfter(failAfter), m_openCount(openCount) {
+    ScriptedSource(int frames, double fps, double* liveClock, int* openCount, int failAfter = -1)
+        : m_frames(frames), m_failAfter(failAfter), m_openCount(openCount), m_liveClock(liveClock) {
         m_info.fps = fps;
-        m_info.live = live;
+        m_info.live = liveClock != nullptr;
+        if (m_info.live) {
+            m_info.name = "Test Camera";
+            m_info.mode = "YUYV 640x480 at 30 fps";
+        }
         ++*m_openCount;
     }
+    double captureLagSec = 0.0;
     ~ScriptedSource() override { --*m_openCount; }
     [[nodiscard]] const SourceInfo& info() const override { return m_info; }
     std::optional<Frame> next() override {
@@ -31,7 +37,8 @@ public:
         Frame f;
         f.bgr = cv::Mat(4, 4, CV_8UC3, cv::Scalar::all(m_next));
         f.index = m_next;
-        f.timestampSec = m_info.fps > 0.0 ? m_next / m_info.fps : 0.0;
+        if (m_liveClock) *m_liveClock += 1.0 / m_info.fps;
+        f.timestampSec = m_liveClock ? *m_liveClock - captureLagSec : (m_info.fps > 0.0 ? m_next / m_info.fps : 0.0);
         ++m_next;
         return f;
     }
@@ -42,39 +49,39 @@ private:
     int m_failAfter;
     int m_next = 0;
     int* m_openCount;
+    double* m_liveClock;
 };
 
-// The world as the loop sees it: a clock that moves only when the loop sleeps (or a camera frame
-// takes its time), and scripted sources.
+// The world as the loop sees it: a clock that moves only when the loop sleeps or a camera's read
+// takes its frame's time, and scripted sources.
 class World : public CaptureEnvironment {
 public:
     double clock = 1000.0;
-    double cameraFrameSec = 1.0 / 30.0;  // a live source's read takes a frame's time
     int openSources = 0;                 // sources alive now (the device is open while > 0)
     int opens = 0;
     std::function<std::unique_ptr<FrameSource>(int attempt)> opener;
     std::function<bool(double now)> foreignUse = [](double) { return false; };
+    std::vector<DeviceUser> foreignUsers{{4242, "zoom"}};  // who, while foreignUse
     std::vector<std::pair<double, Frame>> delivered;
     std::vector<CaptureReport> reports;
 
     std::unique_ptr<FrameSource> open(const std::string&) override { return opener(opens++); }
     double now() override { return clock; }
     void sleepFor(double seconds) override { clock += seconds; }
-    bool othersUsing(const std::filesystem::path&) override { return foreignUse(clock); }
+    std::vector<DeviceUser> othersUsing(const std::filesystem::path&) override {
+        return foreignUse(clock) ? foreignUsers : std::vector<DeviceUser>{};
+    }
     void deliver(Frame frame) override { delivered.emplace_back(clock, std::move(frame)); }
     void report(const CaptureReport& report) override { reports.push_back(report); }
 
-    // Steps the loop until `until` on the clock (or the loop ends); a live frame costs its time.
+    // Steps the loop until `until` on the clock (or the loop ends).
     bool runUntil(CaptureLoop& loop, double until) {
         while (clock < until) {
-            const std::size_t before = delivered.size();
             if (!loop.step()) return false;
-            if (delivered.size() > before && liveSource) clock += cameraFrameSec;
         }
         return true;
     }
     [[nodiscard]] CaptureState state() const { return reports.back().state; }
-    bool liveSource = false;
 };
 
 CaptureLoopSettings quickRelease() {
@@ -105,7 +112,7 @@ TEST_CASE("camera specs are parsed in one place") {
 
 TEST_CASE("a video file is played at its own frame rate and then ends") {
     World world;
-    world.opener = [&](int) { return std::make_unique<ScriptedSource>(60, 30.0, false, &world.openSources); };
+    world.opener = [&](int) { return std::make_unique<ScriptedSource>(60, 30.0, nullptr, &world.openSources); };
     CaptureLoop loop("clip.mp4", {}, world);
     CHECK_FALSE(world.runUntil(loop, 1e9));  // the loop ends by itself
     REQUIRE(world.delivered.size() == 60);
@@ -135,7 +142,7 @@ TEST_CASE("a file that cannot be opened ends the loop with the reason") {
 
 TEST_CASE("a paused file delivers nothing and resumes paced from where it was") {
     World world;
-    world.opener = [&](int) { return std::make_unique<ScriptedSource>(300, 30.0, false, &world.openSources); };
+    world.opener = [&](int) { return std::make_unique<ScriptedSource>(300, 30.0, nullptr, &world.openSources); };
     CaptureLoop loop("clip.mp4", {}, world);
     world.runUntil(loop, 1001.0);
     const std::size_t before = world.delivered.size();
@@ -152,11 +159,10 @@ TEST_CASE("a paused file delivers nothing and resumes paced from where it was") 
 
 TEST_CASE("a camera lost mid-run is reported and reopened every 2 s until it is back") {
     World world;
-    world.liveSource = true;
     world.opener = [&](int attempt) -> std::unique_ptr<FrameSource> {
-        if (attempt == 0) return std::make_unique<ScriptedSource>(1000000, 30.0, true, &world.openSources, 90);
+        if (attempt == 0) return std::make_unique<ScriptedSource>(1000000, 30.0, &world.clock, &world.openSources, 90);
         if (attempt < 4) throw Error(ErrorKind::BadInput, "no camera at '/dev/video0'");
-        return std::make_unique<ScriptedSource>(1000000, 30.0, true, &world.openSources);
+        return std::make_unique<ScriptedSource>(1000000, 30.0, &world.clock, &world.openSources);
     };
     CaptureLoop loop("camera:0", {}, world);
     world.runUntil(loop, 1003.0);
@@ -165,6 +171,7 @@ TEST_CASE("a camera lost mid-run is reported and reopened every 2 s until it is 
     CHECK(world.reports[1].state == CaptureState::Running);
     CHECK(world.reports[2].state == CaptureState::Lost);
     CHECK(world.reports[2].reason == CaptureReason::ReadFailed);
+    CHECK(world.reports[2].detail == "camera lost: unplugged; waiting for it");
     world.runUntil(loop, 1012.0);
     CHECK(world.opens == 5);  // the first, three failed retries, the one that worked
     CHECK(world.state() == CaptureState::Running);
@@ -175,10 +182,9 @@ TEST_CASE("a camera lost mid-run is reported and reopened every 2 s until it is 
 
 TEST_CASE("no camera at the start: NoSource, tried again until one appears") {
     World world;
-    world.liveSource = true;
     world.opener = [&](int attempt) -> std::unique_ptr<FrameSource> {
         if (attempt < 2) throw Error(ErrorKind::BadInput, "no camera at '/dev/video0'");
-        return std::make_unique<ScriptedSource>(1000000, 30.0, true, &world.openSources);
+        return std::make_unique<ScriptedSource>(1000000, 30.0, &world.clock, &world.openSources);
     };
     CaptureLoop loop("camera:0", {}, world);
     world.runUntil(loop, 1002.0);
@@ -189,8 +195,9 @@ TEST_CASE("no camera at the start: NoSource, tried again until one appears") {
 
 TEST_CASE("the camera is closed while paused and while another application uses it") {
     World world;
-    world.liveSource = true;
-    world.opener = [&](int) { return std::make_unique<ScriptedSource>(1000000, 30.0, true, &world.openSources); };
+    world.opener = [&](int) {
+        return std::make_unique<ScriptedSource>(1000000, 30.0, &world.clock, &world.openSources);
+    };
     world.foreignUse = [](double now) { return now >= 1010.0 && now < 1020.0; };
     CaptureLoop loop("camera:0", {}, world);
     world.runUntil(loop, 1005.0);
@@ -207,6 +214,7 @@ TEST_CASE("the camera is closed while paused and while another application uses 
     CHECK(world.openSources == 0);
     CHECK(world.state() == CaptureState::Released);
     CHECK(world.reports.back().reason == CaptureReason::OtherApplication);
+    CHECK(world.reports.back().detail == "another application is using the camera (zoom, pid 4242)");
     world.runUntil(loop, 1025.0);  // it hung up: back within the 2 s between checks
     CHECK(world.openSources == 1);
     CHECK(world.state() == CaptureState::Running);
@@ -214,8 +222,9 @@ TEST_CASE("the camera is closed while paused and while another application uses 
 
 TEST_CASE("nobody in view: the camera is released, then probed now and then, and held again for a face") {
     World world;
-    world.liveSource = true;
-    world.opener = [&](int) { return std::make_unique<ScriptedSource>(1000000, 30.0, true, &world.openSources); };
+    world.opener = [&](int) {
+        return std::make_unique<ScriptedSource>(1000000, 30.0, &world.clock, &world.openSources);
+    };
     CaptureLoop loop("camera:0", quickRelease(), world);
     loop.faceObserved(false);
     world.runUntil(loop, 1059.0);
@@ -233,4 +242,53 @@ TEST_CASE("nobody in view: the camera is released, then probed now and then, and
     world.runUntil(loop, 1140.0);
     CHECK(world.openSources == 1);
     CHECK(world.state() == CaptureState::Running);
+}
+
+TEST_CASE("a camera's frames keep the driver's capture time, and Running names the camera and its format") {
+    World world;
+    world.opener = [&](int) {
+        auto source = std::make_unique<ScriptedSource>(1000000, 30.0, &world.clock, &world.openSources);
+        source->captureLagSec = 0.040;  // captured 40 ms before read() returned
+        return source;
+    };
+    CaptureLoop loop("camera:/dev/v4l/by-id/usb-Test_Camera-video-index0", {}, world);
+    world.runUntil(loop, 1001.0);
+    REQUIRE(world.delivered.size() >= 20);
+    for (const auto& [deliveredAt, frame] : world.delivered) CHECK(frame.timestampSec == Approx(deliveredAt - 0.040));
+    CHECK(world.reports[1].state == CaptureState::Running);
+    CHECK(world.reports[1].detail == "Test Camera: YUYV 640x480 at 30 fps");
+}
+
+TEST_CASE("a camera that cannot be opened at the start says why and that it is waited for") {
+    World world;
+    world.opener = [](int) -> std::unique_ptr<FrameSource> {
+        throw Error(ErrorKind::BadInput,
+                    "no permission to use the camera: add yourself to the `video` group or log in again");
+    };
+    CaptureLoop loop("camera:0", {}, world);
+    CHECK(loop.step());  // a camera is never given up
+    CHECK(world.state() == CaptureState::NoSource);
+    CHECK(world.reports.back().detail ==
+          "no permission to use the camera: add yourself to the `video` group or log in again; waiting for it");
+}
+
+TEST_CASE("at an analysis rate of 15, a 30 fps camera delivers every other frame, numbered in order") {
+    World world;
+    world.opener = [&](int) {
+        return std::make_unique<ScriptedSource>(1000000, 30.0, &world.clock, &world.openSources);
+    };
+    CaptureLoopSettings settings;
+    settings.analysisFps = 15.0;
+    CaptureLoop loop("camera:0", settings, world);
+    world.runUntil(loop, 1002.0);
+    CHECK(world.delivered.size() == Approx(30).margin(1));
+    for (std::size_t i = 1; i < world.delivered.size(); ++i) {
+        CHECK(world.delivered[i].second.timestampSec - world.delivered[i - 1].second.timestampSec ==
+              Approx(2.0 / 30.0));
+        CHECK(world.delivered[i].second.index == static_cast<std::int64_t>(i));
+    }
+    loop.setAnalysisFps(30.0);  // back on mains
+    const std::size_t before = world.delivered.size();
+    world.runUntil(loop, 1003.0);
+    CHECK(world.delivered.size() - before == Approx(30).margin(1));
 }

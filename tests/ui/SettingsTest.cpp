@@ -35,7 +35,8 @@ constexpr auto kEyeBreak = static_cast<std::size_t>(AlertKind::EyeBreak);
 // Every field different from its default; durations in whole minutes where the dialog shows minutes.
 AppSettings changedSettings() {
     AppSettings s;
-    s.cameraId = u"usb-camera-42"_s;
+    s.cameraId = u"/dev/v4l/by-id/usb-Camera_42-video-index0"_s;
+    s.cameraName = u"Camera 42"_s;
     s.profile = u"Mina"_s;
     for (std::size_t k = 0; k < s.alerts.size(); ++k) {
         s.alerts[k] = {k % 2 == 0, 5 + static_cast<int>(k)};
@@ -56,6 +57,7 @@ AppSettings changedSettings() {
     s.retentionDays = 90;
     s.showOverlay = false;
     s.releaseCameraAfterSec = 10 * 60;
+    s.analysisFps = 15;
     return s;
 }
 
@@ -227,10 +229,11 @@ TEST_CASE("Values of the wrong type fall back to their defaults, named in the er
     const QString path = dir.filePath(u"settings.json"_s);
     writeFile(path, R"({"too_close_cm":"forty","tilt_deg":20,"alerts":{"slouch":{"enabled":"yes","hold_s":12},
                         "tilted":7},"quiet_hours":{"enabled":true,"start":"25:99"},"language":"fr",
-                        "show_overlay":0,"camera":["a"]})");
+                        "show_overlay":0,"camera":["a"],"analysis_fps":20})");
     const SettingsLoad load = loadSettings(path);
     for (const QString& key : {u"too_close_cm"_s, u"alerts.slouch.enabled"_s, u"alerts.tilted"_s,
-                               u"quiet_hours.start"_s, u"language"_s, u"show_overlay"_s, u"camera"_s}) {
+                               u"quiet_hours.start"_s, u"language"_s, u"show_overlay"_s, u"camera"_s,
+                               u"analysis_fps"_s}) {
         INFO(key.toStdString());
         CHECK(load.error.contains(key));
     }
@@ -245,6 +248,7 @@ TEST_CASE("Values of the wrong type fall back to their defaults, named in the er
     CHECK(load.settings.language == defaults.language);
     CHECK(load.settings.showOverlay == defaults.showOverlay);
     CHECK(load.settings.cameraId == defaults.cameraId);
+    CHECK(load.settings.analysisFps == defaults.analysisFps);
 }
 
 TEST_CASE("A profile name is trimmed; an empty or overlong one falls back to the default", "[settings]") {

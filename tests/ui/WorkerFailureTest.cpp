@@ -48,7 +48,7 @@ public:
     std::optional<Frame> next() override { throw std::runtime_error("the driver returned garbage"); }
 
 private:
-    SourceInfo m_info{"broken", 30.0, -1, 640, 480, true, false};
+    SourceInfo m_info{"broken", 30.0, -1, 640, 480, true, false, {}, {}};
 };
 
 }  // namespace

@@ -1,7 +1,12 @@
 #include "CameraSource.h"
 
+#include "V4l2Probe.h"
+#include "capture/CameraMessages.h"
 #include "common/Error.h"
 
+#include <cerrno>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 namespace posesmart {
 
@@ -11,32 +16,89 @@ constexpr int kCameraBackend = cv::CAP_V4L2;
 #else
 constexpr int kCameraBackend = cv::CAP_ANY;
 #endif
+constexpr int kMaxUndecodableInARow = 30;
 }  // namespace
 
-CameraSource::CameraSource(const CaptureSpec& spec) {
-    const std::string device = spec.index ? std::to_string(*spec.index) : spec.path.string();
-    const bool opened = spec.index ? m_capture.open(*spec.index, kCameraBackend)
-                                   : m_capture.open(spec.path.string(), kCameraBackend);
+CameraSource::CameraSource(const CaptureSpec& spec, const CameraNeeds& needs) {
+    const std::string device = spec.path.string();
+    const CameraProbe probe = probeCamera(spec.path);
+#if defined(__linux__)
+    const bool opened = m_capture.open(device, kCameraBackend);
+#else
+    const bool opened =
+        spec.index ? m_capture.open(*spec.index, kCameraBackend) : m_capture.open(device, kCameraBackend);
+#endif
     if (!opened || !m_capture.isOpened()) {
-        throw Error(ErrorKind::BadInput,
-                    "no camera at '" + device + "' (not connected, or in use by another application)");
+        // The driver let us look but not stream (S_FMT answered EBUSY): someone else streams.
+        const std::vector<DeviceUser> users = otherUsersOf(spec.path);
+        throw Error(ErrorKind::BadInput, !users.empty() || errno == EBUSY
+                                             ? cameraInUseMessage(users)
+                                             : "the camera at '" + device + "' could not be started");
     }
-    m_openedAt = std::chrono::steady_clock::now();
+    negotiate(needs, probe.modes);
     m_info.description = "camera:" + device;
-    m_info.fps = m_capture.get(cv::CAP_PROP_FPS);
-    m_info.width = static_cast<int>(m_capture.get(cv::CAP_PROP_FRAME_WIDTH));
-    m_info.height = static_cast<int>(m_capture.get(cv::CAP_PROP_FRAME_HEIGHT));
+    m_info.name = probe.name;
+    m_info.mode = describeCameraMode(m_mode);
+    m_info.fps = m_mode.fps;
+    m_info.width = m_mode.width;
+    m_info.height = m_mode.height;
     m_info.live = true;
+}
+
+void CameraSource::negotiate(const CameraNeeds& needs, const std::vector<CameraMode>& offered) {
+    if (const auto wanted = chooseCameraMode(offered, needs)) {
+        // OpenCV re-requests its remembered rate after each change of format or size: the rate last.
+        m_capture.set(cv::CAP_PROP_FOURCC, static_cast<double>(wanted->fourcc));
+        m_capture.set(cv::CAP_PROP_FRAME_WIDTH, wanted->width);
+        m_capture.set(cv::CAP_PROP_FRAME_HEIGHT, wanted->height);
+        m_capture.set(cv::CAP_PROP_FPS, wanted->fps);
+    }
+    // What the driver agreed to, which is what streams.
+    m_mode.fourcc = static_cast<std::uint32_t>(m_capture.get(cv::CAP_PROP_FOURCC));
+    m_mode.width = static_cast<int>(m_capture.get(cv::CAP_PROP_FRAME_WIDTH));
+    m_mode.height = static_cast<int>(m_capture.get(cv::CAP_PROP_FRAME_HEIGHT));
+    m_mode.fps = m_capture.get(cv::CAP_PROP_FPS);
+    // YUYV and MJPEG are converted here, into each frame's own picture; OpenCV converts the rest.
+    m_rawFrames =
+        (m_mode.fourcc == kFourccYuyv || m_mode.fourcc == kFourccMjpeg) && m_capture.set(cv::CAP_PROP_CONVERT_RGB, 0);
+}
+
+bool CameraSource::convert(Frame& frame) const {
+    if (m_mode.fourcc == kFourccMjpeg) {
+        frame.bgr = cv::imdecode(m_raw, cv::IMREAD_COLOR);
+        return !frame.bgr.empty() && frame.bgr.cols == m_mode.width && frame.bgr.rows == m_mode.height;
+    }
+    const std::size_t expected = static_cast<std::size_t>(m_mode.width) * static_cast<std::size_t>(m_mode.height) * 2;
+    if (!m_raw.isContinuous() || m_raw.total() * m_raw.elemSize() != expected) return false;
+    const cv::Mat yuyv(m_mode.height, m_mode.width, CV_8UC2, m_raw.data);
+    cv::cvtColor(yuyv, frame.bgr, cv::COLOR_YUV2BGR_YUYV);
+    return true;
 }
 
 std::optional<Frame> CameraSource::next() {
     Frame frame;
-    if (!m_capture.read(frame.bgr) || frame.bgr.empty()) {
-        throw Error(ErrorKind::Io, "camera lost: " + m_info.description + " stopped delivering frames");
+    int undecodable = 0;
+    while (true) {
+        errno = 0;
+        if (!m_capture.grab()) throw stoppedError();
+        // The driver's capture time: CLOCK_MONOTONIC, in milliseconds.
+        const double capturedSec = m_capture.get(cv::CAP_PROP_POS_MSEC) / 1000.0;
+        if (!m_thinner.keep(capturedSec)) continue;
+        cv::Mat& target = m_rawFrames ? m_raw : frame.bgr;
+        if (!m_capture.retrieve(target) || target.empty()) throw stoppedError();
+        if (m_rawFrames && !convert(frame)) {
+            // A damaged MJPEG frame now and then is normal on USB; many in a row is a broken camera.
+            if (++undecodable < kMaxUndecodableInARow) continue;
+            throw Error(ErrorKind::Io, "the camera sends pictures that cannot be decoded (" + m_info.mode + ")");
+        }
+        frame.index = m_nextIndex++;
+        frame.timestampSec = capturedSec;
+        return frame;
     }
-    frame.index = m_nextIndex++;
-    frame.timestampSec = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_openedAt).count();
-    return frame;
+}
+
+Error CameraSource::stoppedError() {
+    return {ErrorKind::Io, errno == ENODEV ? std::string(kCameraUnplugged) : "the camera stopped sending pictures"};
 }
 
 }  // namespace posesmart

@@ -13,7 +13,7 @@ namespace posesmart {
 
 std::unique_ptr<FrameSource> openFrameSource(const std::string& spec) {
     const CaptureSpec parsed = parseCaptureSpec(spec);
-    if (parsed.camera) return std::make_unique<CameraSource>(parsed);
+    if (parsed.camera) return std::make_unique<CameraSource>(parsed, CameraNeeds{});
     const std::filesystem::path& path = parsed.path;
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
