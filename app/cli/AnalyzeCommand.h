@@ -30,6 +30,7 @@ private:
     std::string m_start;
     std::string m_user = "default";
     std::string m_descriptorModel;
+    double m_waitForDbSeconds = 30.0;
 };
 
 }  // namespace posesmart::cli
