@@ -51,6 +51,7 @@ signals:
 
 private:
     [[nodiscard]] QString settingsPath() const;
+    void startCapture(const QString& spec);
     [[nodiscard]] QString sourceSpec() const;
     void applySettings(const AppSettings& settings);
     void openSettings();

@@ -231,6 +231,7 @@ int AnalyzeCommand::run() const {
             readError = e;
             break;
         }
+        for (const std::string& skipped : source->takeSkipped())
             std::cerr << "posesmart-cli: skipped: " << skipped << "\n";
         if (!frame) break;
         observer.decodeMs =

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace posesmart {
 
@@ -26,6 +27,9 @@ public:
     // The next frame, or nullopt at the end of the stream. Throws Error on a read failure
     // that is not a clean end (e.g. a camera unplugged mid-run).
     virtual std::optional<Frame> next() = 0;
+    // What was skipped since the last call (an unreadable image in a folder), one reason each; the
+    // caller says so.
+    virtual std::vector<std::string> takeSkipped() { return {}; }
 };
 
 // Opens "camera:N", "camera:/dev/videoN", a video file, a folder of images or one image.

@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPushButton>
@@ -213,6 +214,44 @@ TEST_CASE("A damaged settings file gives the defaults and says so", "[settings]"
     CHECK_FALSE(load.error.isEmpty());
     CHECK(load.error.contains(path));
     CHECK(load.settings == AppSettings{});
+    // Kept aside before a save could replace it, and the message says where.
+    const QStringList kept = QDir(dir.path()).entryList({u"settings.json.damaged-*"_s});
+    REQUIRE(kept.size() == 1);
+    CHECK(load.error.contains(kept.front()));
+    QFile keptFile(dir.filePath(kept.front()));
+    REQUIRE(keptFile.open(QIODevice::ReadOnly));
+    CHECK(keptFile.readAll() == bytes);
+    CHECK_FALSE(QFileInfo::exists(path));
+    REQUIRE(saveSettings(AppSettings{}, path, nullptr));
+    CHECK(QDir(dir.path()).entryList({u"settings.json.damaged-*"_s}) == kept);
+}
+
+TEST_CASE("A settings file that is a symbolic link is neither read nor written through", "[settings]") {
+    QTemporaryDir dir;
+    const QString target = dir.filePath(u"elsewhere.json"_s);
+    writeFile(target, R"({"version":1,"too_close_cm":55})");
+    REQUIRE(QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+    const QString path = dir.filePath(u"settings.json"_s);
+    REQUIRE(QFile::link(target, path));
+    const SettingsLoad load = loadSettings(path);
+    CHECK(load.error.contains(u"symbolic link"_s));
+    CHECK(load.settings == AppSettings{});
+    QString error;
+    CHECK_FALSE(saveSettings(AppSettings{}, path, &error));
+    CHECK(error.contains(u"symbolic link"_s));
+    QFile file(target);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.readAll() == R"({"version":1,"too_close_cm":55})");
+    CHECK(QFile::permissions(target).testFlag(QFileDevice::ReadOther));
+}
+
+TEST_CASE("A settings file of another format version is read, and that is said", "[settings]") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"settings.json"_s);
+    writeFile(path, R"({"version":7,"too_close_cm":55})");
+    const SettingsLoad load = loadSettings(path);
+    CHECK(load.error.contains(u"format 7"_s));
+    CHECK(load.settings.tooCloseCm == 55);
 }
 
 TEST_CASE("An unreadable settings file gives the defaults and says so", "[settings]") {
@@ -302,7 +341,11 @@ TEST_CASE("Out-of-range values are clamped", "[settings]") {
                         "retention_days":0,"release_camera_after_s":1,"alerts":{"forward_head":{"hold_s":-5},
                         "slouch":{"hold_s":100000}}})");
     const SettingsLoad load = loadSettings(path);
-    CHECK(load.error.isEmpty());
+    // Each clamped value is named with the value used; a rounded one is not.
+    CHECK(load.error.contains(u"out of range"_s));
+    CHECK(load.error.contains(u"too_close_cm = "_s + QString::number(kTooCloseCmRange.min)));
+    CHECK(load.error.contains(u"alerts.slouch.hold_s"_s));
+    CHECK_FALSE(load.error.contains(u"tilt_deg"_s));
     const AppSettings& s = load.settings;
     CHECK(s.tooCloseCm == kTooCloseCmRange.min);
     CHECK(s.tiltDeg == 11);
