@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTimeEdit>
 #include <catch2/catch.hpp>
+#include <random>
 #include <sys/stat.h>
 
 using namespace posesmart;
@@ -501,4 +502,53 @@ TEST_CASE("The autostart entry goes under ~/.config without XDG_CONFIG_HOME", "[
     CHECK(autostartEntryPath() == QDir::homePath() + u"/.config/autostart/io.github.posesmart.PoseSmart.desktop"_s);
     qputenv("XDG_CONFIG_HOME", "relative/path");
     CHECK(autostartEntryPath() == QDir::homePath() + u"/.config/autostart/io.github.posesmart.PoseSmart.desktop"_s);
+}
+
+TEST_CASE("Mutated settings files are read without a crash, and always give usable settings", "[settings][fuzz]") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"settings.json"_s);
+    AppSettings custom;
+    custom.tooCloseCm = 45;
+    custom.quietHoursEnabled = true;
+    QString error;
+    REQUIRE(saveSettings(custom, path, &error));
+    QFile seedFile(path);
+    REQUIRE(seedFile.open(QIODevice::ReadOnly));
+    const QByteArray seed = seedFile.readAll();
+    seedFile.close();
+    std::mt19937 random(20261202);
+    for (int round = 0; round < 3000; ++round) {
+        QByteArray bytes = seed;
+        const int edits = 1 + static_cast<int>(random() % 8);
+        for (int e = 0; e < edits && !bytes.isEmpty(); ++e) {
+            const auto at = static_cast<qsizetype>(random() % static_cast<unsigned>(bytes.size()));
+            switch (random() % 4) {
+                case 0:
+                    bytes[at] = static_cast<char>(bytes[at] ^ (1 << (random() % 8)));
+                    break;
+                case 1:
+                    bytes[at] = "0123456789-.e\"{}[]:,"[random() % 20];
+                    break;
+                case 2:
+                    bytes.remove(at, 1 + static_cast<qsizetype>(random() % 16));
+                    break;
+                default:
+                    bytes.insert(at, bytes.mid(at, 1 + static_cast<qsizetype>(random() % 16)));
+                    break;
+            }
+        }
+        writeFile(path, bytes);
+        const SettingsLoad load = loadSettings(path);
+        INFO(bytes.toStdString());
+        const AppSettings& s = load.settings;
+        REQUIRE(s.tooCloseCm >= kTooCloseCmRange.min);
+        REQUIRE(s.tooCloseCm <= kTooCloseCmRange.max);
+        REQUIRE(s.retentionDays >= kRetentionDaysRange.min);
+        REQUIRE(s.quietStartMinute >= 0);
+        REQUIRE(s.quietStartMinute < 24 * 60);
+        REQUIRE(!s.profile.trimmed().isEmpty());
+        // A damaged file was moved aside: the next round writes a new one.
+        for (const QString& kept : QDir(dir.path()).entryList({u"settings.json.damaged-*"_s}))
+            QFile::remove(dir.filePath(kept));
+    }
 }
