@@ -133,7 +133,7 @@ AppController::AppController(AppOptions options, QObject* parent)
 
     connect(m_window.get(), &MainWindow::openSourceRequested, this, [this](const QString& spec) {
         m_options.source = spec;
-        m_capture->start(spec);
+        startCapture(spec);
     });
     connect(m_window.get(), &MainWindow::calibrateRequested, this, &AppController::openCalibration);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
@@ -163,6 +163,11 @@ AppController::~AppController() {
 
 QString AppController::settingsPath() const {
     return QDir(m_options.dataDir).filePath(QStringLiteral("settings.json"));
+}
+
+void AppController::startCapture(const QString& spec) {
+    m_window->setSourceIsCamera(spec.startsWith(QStringLiteral("camera:")));
+    m_capture->start(spec);
 }
 
 QString AppController::sourceSpec() const {
@@ -195,7 +200,7 @@ void AppController::start() {
     // loading the frame-source module holds the dynamic loader, which the GUI thread needs to show.
     QTimer::singleShot(0, this, [this] {
         logMilestone(m_window->isVisible() ? "window shown" : "tray icon shown");
-        if (!m_shutDown) m_capture->start(sourceSpec());  // a SIGTERM may have come first
+        if (!m_shutDown) startCapture(sourceSpec());  // a SIGTERM may have come first
     });
 }
 
@@ -240,7 +245,7 @@ void AppController::applySettings(const AppSettings& settings) {
     m_engine->setSessionSettings(m_settings.toSessionSettings());
     m_window->setOverlay(m_settings.showOverlay);
     updateAnalysisRate();
-    if (cameraChanged && m_options.source.isEmpty()) m_capture->start(sourceSpec());
+    if (cameraChanged && m_options.source.isEmpty()) startCapture(sourceSpec());
     if (profileChanged) {
         m_engine->setProfile(m_settings.profile);
         delete m_report;  // it shows the previous person's history; the next one opens on the new profile

@@ -52,6 +52,7 @@ signals:
 
 private:
     [[nodiscard]] QString settingsPath() const;
+    void startCapture(const QString& spec);
     [[nodiscard]] QString sourceSpec() const;
     void applySettings(const AppSettings& settings);
     void openSettings();

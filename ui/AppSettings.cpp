@@ -1,6 +1,7 @@
 #include "AppSettings.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -29,17 +30,20 @@ QString timeText(int minuteOfDay) {
     return QTime(minuteOfDay / 60, minuteOfDay % 60).toString(kTimeFormat);
 }
 
-// Reads one JSON object; a value of the wrong type keeps its default and is remembered by name.
+// Reads one JSON object; a value of the wrong type keeps its default and is remembered by name, a
+// number out of its range is brought into it and remembered with the value used.
 class Reader {
 public:
-    Reader(QJsonObject object, QString prefix, QStringList& invalid)
-        : m_object(std::move(object)), m_prefix(std::move(prefix)), m_invalid(invalid) {}
+    Reader(QJsonObject object, QString prefix, QStringList& invalid, QStringList& adjusted)
+        : m_object(std::move(object)), m_prefix(std::move(prefix)), m_invalid(invalid), m_adjusted(adjusted) {}
 
     void read(const QString& key, int& value, IntRange range) const {
         const QJsonValue json = m_object.value(key);
         if (json.isUndefined()) return;
         if (!json.isDouble()) return markInvalid(key);
-        value = qRound(std::clamp(json.toDouble(), double(range.min), double(range.max)));
+        const double clamped = std::clamp(json.toDouble(), double(range.min), double(range.max));
+        value = qRound(clamped);
+        if (clamped != json.toDouble()) m_adjusted.append(m_prefix + key + u" = "_s + QString::number(value));
     }
     void read(const QString& key, bool& value) const {
         const QJsonValue json = m_object.value(key);
@@ -95,7 +99,7 @@ public:
     [[nodiscard]] Reader child(const QString& key) const {
         const QJsonValue json = m_object.value(key);
         if (!json.isUndefined() && !json.isObject()) markInvalid(key);
-        return {json.toObject(), m_prefix + key + u'.', m_invalid};
+        return {json.toObject(), m_prefix + key + u'.', m_invalid, m_adjusted};
     }
 
 private:
@@ -104,11 +108,12 @@ private:
     QJsonObject m_object;
     QString m_prefix;
     QStringList& m_invalid;
+    QStringList& m_adjusted;
 };
 
-AppSettings fromJson(const QJsonObject& root, QStringList& invalid) {
+AppSettings fromJson(const QJsonObject& root, QStringList& invalid, QStringList& adjusted) {
     AppSettings s;
-    const Reader reader(root, QString(), invalid);
+    const Reader reader(root, QString(), invalid, adjusted);
     reader.read(u"camera"_s, s.cameraId);
     reader.read(u"camera_name"_s, s.cameraName);
     reader.readProfile(u"profile"_s, s.profile);
@@ -221,7 +226,14 @@ SessionSettings AppSettings::toSessionSettings() const {
 }
 
 SettingsLoad loadSettings(const QString& path) {
-    if (!QFileInfo::exists(path)) return {};
+    const QFileInfo info(path);
+    if (info.isSymLink()) {
+        return {{},
+                Text::tr("The settings file %1 is a symbolic link and was not used (nor will it be written "
+                         "through). PoseSmart is using the default settings.")
+                    .arg(QDir::toNativeSeparators(path))};
+    }
+    if (!info.exists()) return {};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return {{},
@@ -232,15 +244,40 @@ SettingsLoad loadSettings(const QString& path) {
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         const QString reason = document.isNull() ? parseError.errorString() : Text::tr("not a settings object");
+        // Kept for the user before any save can replace it.
+        const QString aside = path + u".damaged-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+        QString kept = aside;
+        for (int n = 2; QFileInfo::exists(kept); ++n) kept = aside + u'-' + QString::number(n);
+        const QString where = file.rename(kept) ? Text::tr("it was kept as %1").arg(QDir::toNativeSeparators(kept))
+                                                : Text::tr("it could not be kept aside: %1").arg(file.errorString());
         return {{},
-                Text::tr("The settings file %1 is damaged (%2). PoseSmart is using the default settings.")
-                    .arg(QDir::toNativeSeparators(path), reason)};
+                Text::tr("The settings file %1 is damaged (%2); %3. PoseSmart is using the default settings.")
+                    .arg(QDir::toNativeSeparators(path), reason, where)};
     }
     QStringList invalid;
-    SettingsLoad load{fromJson(document.object(), invalid), {}};
+    QStringList adjusted;
+    const QJsonObject root = document.object();
+    SettingsLoad load{fromJson(root, invalid, adjusted), {}};
+    QStringList notes;
+    const QJsonValue version = root.value(u"version"_s);
+    if (!version.isUndefined() && version.toDouble(-1) != kFormatVersion) {
+        notes.append(Text::tr("%1 was written by another version of PoseSmart (format %2); what could be read "
+                              "was used")
+                         .arg(QDir::toNativeSeparators(path),
+                              version.isDouble() ? QString::number(version.toDouble()) : Text::tr("not a number")));
+    }
     if (!invalid.isEmpty()) {
-        load.error = Text::tr("Some settings in %1 were not valid and are back at their defaults: %2.")
-                         .arg(QDir::toNativeSeparators(path), invalid.join(u", "_s));
+        notes.append(Text::tr("some settings in %1 were not valid and are back at their defaults: %2")
+                         .arg(QDir::toNativeSeparators(path), invalid.join(u", "_s)));
+    }
+    if (!adjusted.isEmpty()) {
+        notes.append(Text::tr("some settings in %1 were out of range and were brought into it: %2")
+                         .arg(QDir::toNativeSeparators(path), adjusted.join(u", "_s)));
+    }
+    if (!notes.isEmpty()) {
+        load.error = notes.join(u"; "_s);
+        load.error[0] = load.error[0].toUpper();
+        load.error += u'.';
     }
     return load;
 }
@@ -254,6 +291,8 @@ bool saveSettings(const AppSettings& settings, const QString& path, QString* err
         return false;
     };
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) return fail(Text::tr("the folder could not be created"));
+    // QSaveFile would write through a link to its target: a link named like the settings is refused.
+    if (QFileInfo(path).isSymLink()) return fail(Text::tr("it is a symbolic link"));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
     // Set on the new file before it replaces the old one, so the settings are never world-readable.

@@ -57,6 +57,15 @@ QString problemText(const SessionProblem& problem) {
             return tr("Your history could not be saved yet (it is kept and retried): %1").arg(detail);
         case SessionProblem::Kind::HistorySaved:
             return tr("Your history is being saved again.");
+        case SessionProblem::Kind::HistoryWaiting:
+            return tr("Your history cannot be written yet (%1); waiting a few seconds.").arg(detail);
+        case SessionProblem::Kind::HistoryKept:
+            return tr("Your history could not be written; it was kept in %1 and will be added at the next start.")
+                .arg(detail);
+        case SessionProblem::Kind::HistoryLost:
+            return tr("Your last minutes of history could not be saved: %1").arg(detail);
+        case SessionProblem::Kind::HistoryRecovered:
+            return tr("%1 minutes of history kept from the last session were added.").arg(detail);
         case SessionProblem::Kind::BaselineUnreadable:
             return tr("Your saved calibration could not be read (%1). Please calibrate again.").arg(detail);
         case SessionProblem::Kind::FaceIdFailed:

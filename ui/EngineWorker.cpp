@@ -129,6 +129,8 @@ void EngineWorker::runSession(EngineOptions options) {
     sessionOptions.analysis = options.session;
     sessionOptions.history = {options.database, options.profile, wallSec() - monotonicSec(), wallSec(),
                               options.retentionDays};  // frames carry monotonic-clock times
+    // At the end a session manager waits a few seconds before SIGKILL: what a lock keeps out goes to the journal.
+    sessionOptions.history.lockWaitMs = 3000;
     sessionOptions.reportToday = true;
     LiveSession session(*landmarks, sessionOptions, relay);
     session.setDescriptorService(faceId.get());

@@ -15,6 +15,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace posesmart::ui {
@@ -56,7 +57,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_bannerText->setWordWrap(true);
     m_bannerText->setForegroundRole(QPalette::ToolTipText);
     auto* dismiss = new QPushButton(tr("Dismiss"), m_banner);
-    connect(dismiss, &QPushButton::clicked, m_banner, &QWidget::hide);
+    connect(dismiss, &QPushButton::clicked, this, [this] {
+        m_notices.clear();
+        m_banner->hide();
+    });
     bannerLayout->addWidget(m_bannerText, 1);
     bannerLayout->addWidget(dismiss);
     m_banner->hide();
@@ -188,7 +192,7 @@ void MainWindow::showFailure(const QString& message) {
 void MainWindow::showStatus(const LiveStatus& s) {
     if (m_askedToCalibrate && s.calibrated) {
         m_askedToCalibrate = false;
-        m_banner->hide();
+        removeNotice(tr("Calibrate first"));
     }
     m_posture->setText(s.calibrationProgress >= 0.0
                            ? tr("Calibrating… %1%").arg(std::lround(100.0 * s.calibrationProgress))
@@ -237,11 +241,20 @@ void MainWindow::showCaptureState(CaptureState state, const QString& detail) {
             m_live->setMessage(tr("Camera lost. PoseSmart goes on by itself when it is back.\n%1").arg(detail));
             break;
         case CaptureState::NoSource:
-            m_camera->setText(tr("No camera"));
-            m_noSourceText->setText(tr("No camera could be opened (%1). You can open a video file or a folder of "
-                                       "images instead.")
-                                        .arg(detail));
-            m_live->setMessage(tr("No camera"));
+            if (m_sourceIsCamera) {
+                m_camera->setText(tr("No camera"));
+                m_noSourceText->setText(tr("No camera could be opened (%1). You can open a video file or a folder "
+                                           "of images instead.")
+                                            .arg(detail));
+                m_live->setMessage(tr("No camera"));
+            } else {
+                m_camera->setText(tr("Cannot be read"));
+                m_noSourceText->setText(
+                    tr("This video or folder cannot be read (%1). You can open another video file or folder of "
+                       "images.")
+                        .arg(detail));
+                m_live->setMessage(tr("The video or folder cannot be read."));
+            }
             break;
         case CaptureState::Ended:
             m_camera->setText(tr("Video ended"));
@@ -252,9 +265,35 @@ void MainWindow::showCaptureState(CaptureState state, const QString& detail) {
 }
 
 void MainWindow::showNotice(const QString& title, const QString& body) {
-    m_bannerText->setText(QStringLiteral("<b>%1</b><br>%2").arg(title.toHtmlEscaped(), body.toHtmlEscaped()));
-    m_banner->show();
-    m_askedToCalibrate = false;  // the banner says something else now
+    // A notice replaces an earlier one of the same title only: "Calibrate first" must not hide a
+    // damaged settings file, nor the other way round.
+    const auto same = std::find_if(m_notices.begin(), m_notices.end(),
+                                   [&](const std::pair<QString, QString>& n) { return n.first == title; });
+    if (same != m_notices.end()) {
+        same->second = body;
+    } else {
+        m_notices.emplace_back(title, body);
+    }
+    showNotices();
+}
+
+void MainWindow::removeNotice(const QString& title) {
+    std::erase_if(m_notices, [&](const std::pair<QString, QString>& n) { return n.first == title; });
+    showNotices();
+}
+
+void MainWindow::showNotices() {
+    QStringList parts;
+    for (const auto& [title, body] : m_notices)
+        parts.append(QStringLiteral("<b>%1</b><br>%2").arg(title.toHtmlEscaped(), body.toHtmlEscaped()));
+    m_bannerText->setText(parts.join(QStringLiteral("<br><br>")));
+    m_banner->setVisible(!m_notices.empty());
+}
+
+QStringList MainWindow::noticeTitles() const {
+    QStringList titles;
+    for (const auto& notice : m_notices) titles.append(notice.first);
+    return titles;
 }
 
 void MainWindow::setPaused(bool paused) {

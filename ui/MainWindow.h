@@ -9,6 +9,9 @@
 #include "LiveFrame.h"
 
 #include <QMainWindow>
+#include <QStringList>
+#include <utility>
+#include <vector>
 
 class QLabel;
 class QProgressBar;
@@ -32,7 +35,11 @@ public:
     void showStatus(const LiveStatus& status);
     void showToday(const PeriodReport& today);
     void showCaptureState(CaptureState state, const QString& detail);
+    // A banner notice; each title is shown once (a new body replaces its old one), others stay.
     void showNotice(const QString& title, const QString& body);
+    [[nodiscard]] QStringList noticeTitles() const;
+    // What the capture opens: a camera, or a video or images (the words when it cannot be opened).
+    void setSourceIsCamera(bool camera) { m_sourceIsCamera = camera; }
     void setPaused(bool paused);
     void setOverlay(bool on);
     // With a tray, closing hides the window; without one it asks whether to quit.
@@ -51,6 +58,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void removeNotice(const QString& title);
+    void showNotices();
     void buildMenus();
     QWidget* buildSidePanel();
     void chooseVideo();
@@ -60,6 +69,8 @@ private:
     QFrame* m_banner = nullptr;
     QLabel* m_bannerText = nullptr;
     bool m_askedToCalibrate = false;  // the banner shows "Calibrate first"
+    bool m_sourceIsCamera = true;
+    std::vector<std::pair<QString, QString>> m_notices;  // title, body; in the order they came
     QProgressBar* m_loading = nullptr;
     QWidget* m_noSource = nullptr;
     QLabel* m_noSourceText = nullptr;

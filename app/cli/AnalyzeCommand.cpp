@@ -8,6 +8,7 @@
 #include "capture/CaptureSpec.h"
 #include "common/Clock.h"
 #include "common/Error.h"
+#include "common/PrivateFile.h"
 #include "history/LocalTime.h"
 #include "identity/InlineDescriber.h"
 #include "session/LiveSession.h"
@@ -57,12 +58,24 @@ AnalyzeCommand::AnalyzeCommand(CLI::App& parent)
         ->add_option("--analysis-fps", m_analysisFps,
                      "analyse at most this many frames a second, as the app does on battery (15); default: all")
         ->check(CLI::Range(1.0, 120.0));
+    m_command
+        ->add_option("--wait-for-db", m_waitForDbSeconds,
+                     "wait this long for a history database another program has locked, at the start and at the "
+                     "end (default 30); what still cannot be written is kept next to it and added at the next run")
+        ->check(CLI::Range(0.0, 3600.0))
+        ->needs(db);
+    m_command->footer(
+        "Exit codes: 0 done; 3 the history database could not be written and the run's minutes were kept in "
+        "DB.pending, added at the next run; 4 the run's minutes could not be kept at all; others: an error, said on "
+        "stderr.");
     addPipelineOptions(*m_command, m_pipeline);
 }
 
 namespace {
 
 constexpr int kRetentionDays = 365;
+constexpr int kExitHistoryKept = 3;
+constexpr int kExitHistoryLost = 4;
 
 PostureBaseline readProfile(const std::string& path) {
     std::ifstream file(path);
@@ -94,6 +107,8 @@ public:
     std::function<void(const CalibrationResult&)> calibrated;
     double decodeMs = 0.0;                      // of the frame being analysed
     std::optional<std::string> historyProblem;  // the write that has not succeeded yet
+    bool historyKept = false;                   // in the journal, for the next run
+    double waitForDbSeconds = 0.0;
     std::int64_t frames = 0;
     std::int64_t faceFrames = 0;
     int mostFaces = 0;
@@ -122,6 +137,22 @@ public:
                 break;
             case Kind::HistoryUnavailable:
                 throw Error(ErrorKind::Io, problem.detail);
+            case Kind::HistoryWaiting:
+                std::cerr << "posesmart-cli: " << problem.detail << "; waiting up to " << waitForDbSeconds << " s\n";
+                break;
+            case Kind::HistoryKept:
+                std::cerr << "posesmart-cli: the history was not saved; the run's minutes are kept in "
+                          << problem.detail << " and will be added at the next run with this --db\n";
+                historyProblem.reset();
+                historyKept = true;
+                break;
+            case Kind::HistoryLost:
+                historyProblem = "the run's minutes were not saved: " + problem.detail;
+                break;
+            case Kind::HistoryRecovered:
+                std::cerr << "posesmart-cli: " << problem.detail
+                          << " minute(s) kept from an earlier run were added to the history\n";
+                break;
             case Kind::HistoryRecreated:
             case Kind::HistoryError:
             case Kind::BaselineUnreadable:
@@ -148,6 +179,7 @@ void AnalyzeCommand::useCalibration(CalibrationResult result, LiveSession& sessi
     }
     session.useBaseline(*result.baseline);
     if (!m_profileOut.empty()) {
+        createPrivateFile(m_profileOut);
         std::ofstream file(m_profileOut);
         file << nlohmann::json{{"baseline", toJson(*result.baseline)}}.dump(2) << '\n';
         if (!file) throw Error(ErrorKind::Io, "cannot write '" + m_profileOut + "'");
@@ -170,6 +202,7 @@ int AnalyzeCommand::run() const {
         options.history.profile = m_user;
         options.history.utcNow = wallSec();
         options.history.retentionDays = kRetentionDays;
+        options.history.lockWaitMs = static_cast<int>(m_waitForDbSeconds * 1000.0);
         options.history.utcAtStreamZero = options.history.utcNow;
         if (!m_start.empty()) {
             const auto parsed = parseLocalDateTime(m_start);
@@ -178,10 +211,11 @@ int AnalyzeCommand::run() const {
         }
     }
     std::optional<FrameCsvWriter> csv;
-    if (!m_framesCsv.empty()) csv.emplace(m_framesCsv);
     SessionJson json(source->info(), !m_dbPath.empty());
     RunObserver observer(json, csv);
+    observer.waitForDbSeconds = m_waitForDbSeconds;
     LiveSession session(*model, options, observer);
+    if (!m_framesCsv.empty()) csv.emplace(m_framesCsv);  // once the history opened: a failed run writes nothing
     observer.calibrated = [&](const CalibrationResult& result) { useCalibration(result, session, json); };
     // Face ID only for a profile with an enrolled face: nobody else's frames are measured.
     std::unique_ptr<InlineDescriber> describer;
@@ -221,6 +255,8 @@ int AnalyzeCommand::run() const {
                 readError = e;
                 break;
             }
+            for (const std::string& skipped : source->takeSkipped())
+                std::cerr << "posesmart-cli: skipped: " << skipped << "\n";
             if (!frame) break;
             if (!thinner.keep(frame->timestampSec)) continue;
             observer.decodeMs =
@@ -235,9 +271,12 @@ int AnalyzeCommand::run() const {
     if (!m_jsonOut.empty()) json.write(m_jsonOut);
     std::cout << info.description << ": " << observer.frames << " frames, a face in " << observer.faceFrames
               << ", at most " << observer.mostFaces << (observer.mostFaces == 1 ? " face" : " faces") << " at once\n";
-    if (observer.historyProblem) throw Error(ErrorKind::Io, *observer.historyProblem);
+    if (observer.historyProblem) {
+        std::cerr << "posesmart-cli: error: " << *observer.historyProblem << '\n';
+        return kExitHistoryLost;
+    }
     if (readError) throw *readError;
-    return 0;
+    return observer.historyKept ? kExitHistoryKept : 0;
 }
 
 }  // namespace posesmart::cli

@@ -32,6 +32,7 @@ private:
     std::string m_descriptorModel;
     double m_cameraSeconds = 0.0;
     double m_analysisFps = 0.0;
+    double m_waitForDbSeconds = 30.0;
 };
 
 }  // namespace posesmart::cli

@@ -1,12 +1,14 @@
 #include "FrameCsvWriter.h"
 
 #include "common/Error.h"
+#include "common/PrivateFile.h"
 
 #include <iomanip>
 
 namespace posesmart::cli {
 
-FrameCsvWriter::FrameCsvWriter(const std::string& path) : m_out(path), m_path(path) {
+FrameCsvWriter::FrameCsvWriter(const std::string& path)
+    : m_out((createPrivateFile(path), path)), m_path(path) {  // readable by its owner only, whatever the umask
     if (!m_out) throw Error(ErrorKind::Io, "cannot write '" + path + "'");
     m_out << "frame,t_s,faces,method,box_x,box_y,box_w,box_h,ear_left,ear_right,iod_px,roll_deg,pitch_deg,yaw_deg,"
              "distance_cm,eyes_usable,blink_score,blink_threshold,decode_ms,preprocess_ms,detect_ms,landmarks_ms,metrics_ms\n";

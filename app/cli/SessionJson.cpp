@@ -1,6 +1,7 @@
 #include "SessionJson.h"
 
 #include "common/Error.h"
+#include "common/PrivateFile.h"
 #include "common/Statistics.h"
 
 #include <algorithm>
@@ -154,6 +155,7 @@ nlohmann::json SessionJson::identitySummary() const {
 }
 
 void SessionJson::write(const std::string& path) const {
+    createPrivateFile(path);  // a person's measurements: readable by them only, whatever the umask
     std::ofstream file(path);
     file << document().dump(2) << '\n';
     if (!file) throw Error(ErrorKind::Io, "cannot write '" + path + "'");

@@ -5,6 +5,7 @@
 #include "AppSettings.h"
 #include "Resources.h"
 #include "SingleInstance.h"
+#include "common/PrivateFile.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -65,15 +66,26 @@ int main(int argc, char** argv) {
                                             : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 
     // One instance per user and data folder: a second launch brings the first to the front.
-    QString key = posesmart::ui::SingleInstance::defaultKey();
-    if (parser.isSet(dataDir)) {
-        key +=
-            u'-' + QString::fromLatin1(
-                       QCryptographicHash::hash(options.dataDir.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+    const QString dataDirHash =
+        parser.isSet(dataDir)
+            ? QString::fromLatin1(
+                  QCryptographicHash::hash(options.dataDir.toUtf8(), QCryptographicHash::Sha1).toHex().left(12))
+            : QString();
+    QString why;
+    const QString socketPath = posesmart::ui::SingleInstance::defaultPath(dataDirHash, &why);
+    posesmart::ui::SingleInstance instance(socketPath);
+    if (socketPath.isEmpty()) {
+        qWarning("posesmart: no check for a running PoseSmart: %s", qUtf8Printable(why));
+    } else if (instance.notifyRunning()) {
+        return 0;
+    } else {
+        if (!instance.refusal().isEmpty()) qWarning("posesmart: %s", qUtf8Printable(instance.refusal()));
+        if (!instance.listen()) qWarning("posesmart: %s", qUtf8Printable(instance.errorString()));
     }
-    posesmart::ui::SingleInstance instance(key);
-    if (instance.notifyRunning()) return 0;
-    instance.listen();
+
+    // The history and the settings are a person's: their folder is theirs alone, even one made before.
+    if (const std::string problem = posesmart::makeFolderPrivate(options.dataDir.toStdString()); !problem.empty())
+        qWarning("posesmart: %s", problem.c_str());
 
     // Read once, here: the language must be known before any window exists.
     options.settings = posesmart::ui::loadSettings(QDir(options.dataDir).filePath(QStringLiteral("settings.json")));

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace posesmart {
 
@@ -34,6 +35,9 @@ public:
     // At most `fps` frames a second will be used (the analysis rate, 0: all). A source that can drop
     // frames more cheaply than its reader (a camera: before converting them) does so.
     virtual void setMaxFps(double /*fps*/) {}
+    // What was skipped since the last call (an unreadable image in a folder), one reason each; the
+    // caller says so.
+    virtual std::vector<std::string> takeSkipped() { return {}; }
 };
 
 // Opens "camera:N", "camera:/dev/videoN", a video file, a folder of images or one image.

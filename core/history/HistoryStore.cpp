@@ -1,7 +1,9 @@
 #include "history/HistoryStore.h"
 
-#include "history/HistorySchema.h"
 #include "common/Error.h"
+#include "common/PrivateFile.h"
+#include "history/HistoryJournal.h"
+#include "history/HistorySchema.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -12,6 +14,7 @@
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace posesmart {
@@ -28,12 +31,10 @@ std::filesystem::path withSuffix(const std::filesystem::path& file, const std::s
 }
 
 // The file exists and is readable by its owner only, before SQLite opens it; SQLite gives its
-// -wal and -shm companions the same mode.
+// -wal and -shm companions the same mode. Neither it nor a companion may be a symbolic link.
 void createPrivate(const std::filesystem::path& file) {
-    const int fd = ::open(file.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, S_IRUSR | S_IWUSR);
-    if (fd < 0) throw Error(ErrorKind::Io, "cannot create the history database '" + file.string() + "'");
-    ::fchmod(fd, S_IRUSR | S_IWUSR);
-    ::close(fd);
+    for (const char* companion : kCompanions) refuseLink(withSuffix(file, companion));
+    ::close(openPrivate(file, false));
 }
 
 std::string describe(const SQLite::Exception& e) {
@@ -52,13 +53,30 @@ std::string describe(const SQLite::Exception& e) {
     }
 }
 
+// No block left for this user on the file system of `file`.
+bool diskFull(const std::filesystem::path& file) {
+    struct statvfs info {};
+    const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    return ::statvfs(folder.c_str(), &info) == 0 && info.f_bavail == 0;
+}
+
+bool isBusy(const SQLite::Exception& e) {
+    return e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED;
+}
+
+// SQLite's exception as the store's own Error(Io), in words; StoreBusy for a lock.
+[[noreturn]] void rethrow(const std::string& what, const SQLite::Exception& e) {
+    if (isBusy(e)) throw StoreBusy(what + ": " + describe(e));
+    throw Error(ErrorKind::Io, what + ": " + describe(e));
+}
+
 // Runs one store operation; SQLite's exceptions leave it as the store's own Error(Io), in words.
 template <typename Operation>
 auto guarded(const char* what, Operation&& operation) -> decltype(operation()) {
     try {
         return operation();
     } catch (const SQLite::Exception& e) {
-        throw Error(ErrorKind::Io, std::string(what) + ": " + describe(e));
+        rethrow(what, e);
     }
 }
 
@@ -89,11 +107,27 @@ std::string timestampForFileName() {
     return buffer;
 }
 
+bool taken(const std::filesystem::path& file) {
+    std::error_code ec;
+    return std::filesystem::exists(std::filesystem::symlink_status(file, ec));
+}
+
+// `<file>.damaged-<time>`, with `-2`, `-3`... when a file damaged in the same second was kept there.
+std::filesystem::path asideName(const std::filesystem::path& file) {
+    const std::string base = file.string() + ".damaged-" + timestampForFileName();
+    std::filesystem::path name = base;
+    for (int n = 2; taken(name) || taken(withSuffix(name, "-wal")) || taken(withSuffix(name, "-shm")) ||
+                    taken(withSuffix(name, "-journal"));
+         ++n)
+        name = base + "-" + std::to_string(n);
+    return name;
+}
+
 }  // namespace
 
 struct HistoryStore::Impl {
     explicit Impl(const std::filesystem::path& file, int busyTimeoutMs)
-        : db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busyTimeoutMs) {}
+        : db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, busyTimeoutMs) {}
     SQLite::Database db;
 };
 
@@ -117,7 +151,7 @@ HistoryStore::HistoryStore(const std::filesystem::path& file, int busyTimeoutMs)
             if (!isDamaged(e)) throw;
             // Keep the damaged file for the user (or for recovery tools), start afresh.
             m_openReport.recreated = true;
-            m_openReport.movedAsidePath = withSuffix(file, ".damaged-" + timestampForFileName());
+            m_openReport.movedAsidePath = asideName(file);
             std::filesystem::rename(file, m_openReport.movedAsidePath);
             for (const char* companion : kCompanions) {
                 std::error_code ec;
@@ -132,13 +166,55 @@ HistoryStore::HistoryStore(const std::filesystem::path& file, int busyTimeoutMs)
             m_impl = open();
         }
     } catch (const SQLite::Exception& e) {
-        throw Error(ErrorKind::Io, "cannot open the history database '" + file.string() + "': " + describe(e));
+        // SQLite says "disk I/O error" when the -shm or -wal companion cannot be made on a full disk.
+        if (e.getErrorCode() == SQLITE_IOERR && diskFull(file))
+            throw Error(ErrorKind::Io, "cannot open the history database '" + file.string() + "': the disk is full");
+        rethrow("cannot open the history database '" + file.string() + "'", e);
     } catch (const std::filesystem::filesystem_error& e) {
         throw Error(ErrorKind::Io, std::string("cannot move the damaged history database aside: ") + e.what());
     }
+    replayJournal();
 }
 
 HistoryStore::~HistoryStore() = default;
+
+void HistoryStore::setBusyTimeout(int busyTimeoutMs) {
+    m_impl->db.setBusyTimeout(busyTimeoutMs);
+}
+
+void HistoryStore::replayJournal() {
+    std::vector<JournalEntry> entries;
+    try {
+        entries = readJournal(m_file);
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Io) {
+            m_openReport.journalProblem = e.what();
+            return;
+        }
+        // Kept for the user, like a damaged database, and out of the way of the next session's.
+        const std::filesystem::path aside = asideName(journalPath(m_file));
+        std::error_code ec;
+        std::filesystem::rename(journalPath(m_file), aside, ec);
+        m_openReport.journalProblem = std::string(e.what()) + "; it was kept as " + aside.filename().string();
+        return;
+    }
+    if (entries.empty()) return;
+    try {
+        int minutes = 0;
+        for (const JournalEntry& entry : entries) {
+            write(profileId(entry.profile), entry.minutes, entry.events);
+            minutes += static_cast<int>(entry.minutes.size());
+        }
+        std::filesystem::remove(journalPath(m_file));
+        m_openReport.replayedMinutes = minutes;
+    } catch (const Error& e) {
+        // Written again at the next open: a minute is replaced and an event stored once, so nothing doubles.
+        m_openReport.journalProblem = std::string("the minutes kept in ") + journalPath(m_file).filename().string() +
+                                      " could not be written yet: " + e.what();
+    } catch (const std::filesystem::filesystem_error& e) {
+        m_openReport.journalProblem = e.what();
+    }
+}
 
 std::int64_t HistoryStore::profileId(const std::string& name, bool generated) {
     return guarded("cannot find or create the profile", [&]() -> std::int64_t {
@@ -245,7 +321,7 @@ void HistoryStore::write(std::int64_t profile, const std::vector<MinuteRecord>& 
         }
         transaction.commit();
     } catch (const SQLite::Exception& e) {
-        throw Error(ErrorKind::Io, "cannot record history: " + describe(e));
+        rethrow("cannot record history", e);
     }
 }
 
@@ -348,13 +424,12 @@ void HistoryStore::applyRetention(double nowUtcSec, int days) {
 }
 
 void HistoryStore::deleteAll(const std::filesystem::path& file) {
-    std::error_code ec;
-    std::filesystem::remove(file, ec);
-    if (ec) throw Error(ErrorKind::Io, "cannot delete '" + file.string() + "': " + ec.message());
-    for (const char* companion : kCompanions) {
-        std::filesystem::remove(withSuffix(file, companion), ec);
-        if (ec)
-            throw Error(ErrorKind::Io, "cannot delete '" + withSuffix(file, companion).string() + "': " + ec.message());
+    std::vector<std::filesystem::path> files = {file, journalPath(file)};
+    for (const char* companion : kCompanions) files.push_back(withSuffix(file, companion));
+    for (const std::filesystem::path& each : files) {
+        std::error_code ec;
+        std::filesystem::remove(each, ec);
+        if (ec) throw Error(ErrorKind::Io, "cannot delete '" + each.string() + "': " + ec.message());
     }
 }
 

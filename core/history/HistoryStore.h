@@ -1,8 +1,12 @@
 // HistoryStore: the local SQLite record: profiles, one row per monitored minute, events and
 // per-profile settings, in one file created readable by its owner only (0600). WAL mode, foreign
 // keys, `PRAGMA user_version` with forward migrations. A damaged file is moved aside with a
-// timestamped name and a fresh one created; a file locked by another process is waited on briefly.
+// timestamped name that never replaces an earlier one, and a fresh one created; a file locked by
+// another process is waited on briefly. Neither the file nor its companions are opened through a
+// symbolic link. Minutes an earlier session could not write (HistoryJournal) are written in at open.
 #pragma once
+
+#include "common/Error.h"
 
 #include "history/HistoryRecords.h"
 
@@ -18,6 +22,14 @@ struct StoreOpenReport {
     bool recreated = false;                // the file was damaged and replaced by an empty one
     std::filesystem::path movedAsidePath;  // where the damaged file went
     std::string message;                   // for the user, when recreated
+    int replayedMinutes = 0;               // minutes written in from the journal of an earlier session
+    std::string journalProblem;            // why the journal is still there (locked) or was moved aside
+};
+
+// What HistoryStore throws when another program holds the database's lock longer than it waits.
+class StoreBusy : public Error {
+public:
+    explicit StoreBusy(const std::string& message) : Error(ErrorKind::Io, message) {}
 };
 
 class HistoryStore {
@@ -25,14 +37,17 @@ public:
     static constexpr int kSchemaVersion = 3;
 
     // Opens or creates the file. Throws Error(Io) when it cannot be opened at all (e.g. locked
-    // longer than `busyTimeoutMs`, no such folder, no permission).
-    explicit HistoryStore(const std::filesystem::path& file, int busyTimeoutMs = 2000);
+    // longer than `busyTimeoutMs`: StoreBusy; no such folder, no permission, a symbolic link).
+    static constexpr int kBusyTimeoutMs = 2000;
+    explicit HistoryStore(const std::filesystem::path& file, int busyTimeoutMs = kBusyTimeoutMs);
     ~HistoryStore();
     HistoryStore(const HistoryStore&) = delete;
     HistoryStore& operator=(const HistoryStore&) = delete;
 
     [[nodiscard]] const StoreOpenReport& openReport() const { return m_openReport; }
     [[nodiscard]] const std::filesystem::path& file() const { return m_file; }
+    // How long each operation waits for another program's lock before it throws StoreBusy.
+    void setBusyTimeout(int busyTimeoutMs);
 
     // The profile's id, created when absent.
     std::int64_t profileId(const std::string& name, bool generated = false);
@@ -44,7 +59,7 @@ public:
     [[nodiscard]] std::optional<std::vector<float>> faceDescriptor(std::int64_t profile) const;
 
     // Writes minutes (replacing a minute already stored) and events in one transaction.
-    // Throws Error(Io) on a write failure (disk full, read-only); nothing is half-written.
+    // Throws Error(Io) on a write failure (disk full, read-only; StoreBusy: locked); nothing is half-written.
     void write(std::int64_t profile, const std::vector<MinuteRecord>& minutes, const std::vector<HistoryEvent>& events);
 
     [[nodiscard]] std::vector<MinuteRecord> minutes(std::int64_t profile, std::int64_t fromMinuteUtc,
@@ -56,10 +71,12 @@ public:
     // Deletes minutes and events older than `days` before `nowUtcSec`.
     void applyRetention(double nowUtcSec, int days);
 
-    // Closes `file` and removes it with its -wal and -shm companions. Throws Error(Io).
+    // Removes `file` with its -wal, -shm and -journal companions and its journal. Throws Error(Io).
     static void deleteAll(const std::filesystem::path& file);
 
 private:
+    void replayJournal();
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
     std::filesystem::path m_file;

@@ -2,6 +2,7 @@
 #include "history/ReportCsv.h"
 
 #include "common/Error.h"
+#include "common/PrivateFile.h"
 
 #include <ctime>
 #include <fstream>
@@ -46,6 +47,7 @@ void writeDayCsv(std::ostream& out, const PeriodReport& report) {
 
 void saveReportCsv(const std::filesystem::path& file, CsvRows rows, const PeriodReport& report,
                    const std::vector<MinuteRecord>& minutes) {
+    createPrivateFile(file);  // a person's days: readable by them only, whatever the umask
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     if (!out) throw Error(ErrorKind::Io, "cannot write the CSV file '" + file.string() + "'");
     if (rows == CsvRows::PerMinute) {

@@ -3,6 +3,7 @@
 #include "common/Error.h"
 
 #include <cmath>
+#include <utility>
 
 namespace posesmart {
 
@@ -15,8 +16,21 @@ std::int64_t minuteOf(double utcSec) {
 }
 }  // namespace
 
-SessionRecorder::SessionRecorder(HistoryStore& store, std::int64_t profile, double startUtcSec)
+SessionRecorder::SessionRecorder(HistoryStore* store, std::int64_t profile, double startUtcSec)
     : m_store(store), m_profile(profile), m_startUtcSec(startUtcSec) {}
+
+void SessionRecorder::attach(HistoryStore& store, std::int64_t profile) {
+    m_store = &store;
+    m_profile = profile;
+    m_nextAttemptMinute = 0;
+}
+
+std::pair<std::vector<MinuteRecord>, std::vector<HistoryEvent>> SessionRecorder::takeUnwritten() {
+    std::vector<MinuteRecord> minutes;
+    for (const auto& [minute, row] : m_pending) minutes.push_back(row);
+    m_pending.clear();
+    return {std::move(minutes), std::exchange(m_events, {})};
+}
 
 MinuteRecord& SessionRecorder::minuteAt(double utcSec) {
     const std::int64_t minute = minuteOf(utcSec);
@@ -25,7 +39,8 @@ MinuteRecord& SessionRecorder::minuteAt(double utcSec) {
         it->second.minuteUtc = minute;
         // Seconds an earlier session already stored for this minute are kept and added to.
         try {
-            const std::vector<MinuteRecord> stored = m_store.minutes(m_profile, minute, minute + 1);
+            const std::vector<MinuteRecord> stored =
+                m_store ? m_store->minutes(m_profile, minute, minute + 1) : std::vector<MinuteRecord>{};
             if (!stored.empty()) it->second = stored.front();
         } catch (const Error& e) {
             m_lastError = e.what();
@@ -96,7 +111,8 @@ void SessionRecorder::writePending(std::int64_t beforeMinute, std::int64_t keepF
     for (auto it = m_pending.begin(); it != m_pending.end() && it->first < beforeMinute; ++it)
         rows.push_back(it->second);
     try {
-        m_store.write(m_profile, rows, m_events);
+        if (!m_store) throw Error(ErrorKind::Io, "the history database is not open yet");
+        m_store->write(m_profile, rows, m_events);
     } catch (const Error& e) {
         m_lastError = e.what();  // kept; tried again at the next minute
         m_nextAttemptMinute = (m_lastUtc ? minuteOf(*m_lastUtc) : 0) + 1;

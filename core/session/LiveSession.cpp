@@ -133,7 +133,7 @@ void LiveSession::saveLearntFace() {
 void LiveSession::finish(double utcNow) {
     saveLearntFace();
     if (m_pausedAtUtc) setPaused(false, utcNow);
-    m_history.flush();
+    m_history.finish();
 }
 
 void LiveSession::process(const Frame& frame) {

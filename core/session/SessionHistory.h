@@ -23,6 +23,9 @@ struct SessionHistoryOptions {
     double utcAtStreamZero = 0.0;  // wall-clock time (UTC seconds) of stream time 0
     double utcNow = 0.0;           // when the session starts (retention)
     int retentionDays = 365;
+    // How long a locked (or full) database is waited for at the start and at the end; what still
+    // cannot be written at the end goes to the journal next to the database (HistoryJournal).
+    int lockWaitMs = 10000;
 };
 
 class SessionHistory {
@@ -37,6 +40,8 @@ public:
     void addPause(double fromUtcSec, double toUtcSec);
     // Writes everything kept, the current minute included.
     void flush();
+    // The end: flush, waiting up to lockWaitMs for a locked or full database, then the journal.
+    void finish();
 
     [[nodiscard]] std::optional<PostureBaseline> baseline();  // reports BaselineUnreadable
     [[nodiscard]] std::optional<FaceDescriptor> enrolledFace();
@@ -51,6 +56,9 @@ public:
 
 private:
     void open();
+    // Opens the store with the profile; false while another program holds the lock past `waitMs`.
+    bool openStore(int waitMs);
+    void keepUnwritten();
     void problem(SessionProblem::Kind kind, const std::string& detail);
 
     SessionHistoryOptions m_options;
@@ -59,6 +67,8 @@ private:
     std::int64_t m_profileId = 0;
     std::unique_ptr<SessionRecorder> m_recorder;
     std::optional<std::string> m_reportedWriteError;
+    std::string m_busyCause;              // why openStore last failed
+    std::int64_t m_nextAttachMinute = 0;  // without a store: the UTC minute to try opening it again
 };
 
 }  // namespace posesmart

@@ -20,6 +20,10 @@ struct SessionProblem {
         HistoryUnavailable,  // the history cannot be opened: nothing is recorded this session
         HistoryNotSaved,     // a write failed (disk full, locked); the minutes are kept and retried
         HistorySaved,        // written again after HistoryNotSaved
+        HistoryWaiting,      // at the start or the end: locked or full; waited on for a bounded time
+        HistoryKept,         // at the end: not written, kept in the journal (detail: where and why) for the next start
+        HistoryLost,         // at the end: neither written nor kept (detail: why)
+        HistoryRecovered,    // minutes kept by an earlier session were written in (detail: how many)
         HistoryError,        // another history operation failed (saving a calibration, a report)
         BaselineUnreadable,  // the saved calibration could not be read: calibrate again
         FaceIdFailed,        // computing a face descriptor failed

@@ -193,7 +193,7 @@ TEST_CASE("retention drops old rows; delete all data removes the file and its co
 TEST_CASE("a full disk is reported, the recording goes on and catches up when space returns") {
     const auto file = test::scratchDir("full") / "history.db";
     HistoryStore store(file);
-    SessionRecorder recorder(store, store.profileId("me"), 1'800'000'000.0);
+    SessionRecorder recorder(&store, store.profileId("me"), 1'800'000'000.0);
     const auto feed = [&](double fromSec, double toSec) {
         for (double t = fromSec; t < toSec; t += 0.5) {
             FrameResult frame;
@@ -250,7 +250,7 @@ void feedUpright(SessionRecorder& recorder, double fromSec, double toSec) {
 TEST_CASE("a locked database is tried again at the next minute, not at every frame") {
     const auto file = test::scratchDir("locked-recorder") / "history.db";
     HistoryStore store(file, 300);
-    SessionRecorder recorder(store, store.profileId("me"), 1'800'000'000.0);
+    SessionRecorder recorder(&store, store.profileId("me"), 1'800'000'000.0);
     int ready[2];
     REQUIRE(::pipe(ready) == 0);
     const pid_t child = ::fork();
@@ -290,13 +290,13 @@ TEST_CASE("a minute stored by an earlier session is added to, not replaced") {
     const double minuteStart = 30'000'000.0 * 60.0;
     {
         // The first session ends half way through the minute.
-        SessionRecorder first(store, profile, minuteStart);
+        SessionRecorder first(&store, profile, minuteStart);
         feedUpright(first, 0.0, 30.0);
         first.flush();
     }
     {
         // The app is restarted and the second one picks up in the same minute.
-        SessionRecorder second(store, profile, minuteStart + 30.0);
+        SessionRecorder second(&store, profile, minuteStart + 30.0);
         feedUpright(second, 0.0, 30.0);
         second.flush();
     }

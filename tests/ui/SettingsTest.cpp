@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPushButton>
@@ -17,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTimeEdit>
 #include <catch2/catch.hpp>
+#include <random>
 #include <sys/stat.h>
 
 using namespace posesmart;
@@ -215,6 +217,44 @@ TEST_CASE("A damaged settings file gives the defaults and says so", "[settings]"
     CHECK_FALSE(load.error.isEmpty());
     CHECK(load.error.contains(path));
     CHECK(load.settings == AppSettings{});
+    // Kept aside before a save could replace it, and the message says where.
+    const QStringList kept = QDir(dir.path()).entryList({u"settings.json.damaged-*"_s});
+    REQUIRE(kept.size() == 1);
+    CHECK(load.error.contains(kept.front()));
+    QFile keptFile(dir.filePath(kept.front()));
+    REQUIRE(keptFile.open(QIODevice::ReadOnly));
+    CHECK(keptFile.readAll() == bytes);
+    CHECK_FALSE(QFileInfo::exists(path));
+    REQUIRE(saveSettings(AppSettings{}, path, nullptr));
+    CHECK(QDir(dir.path()).entryList({u"settings.json.damaged-*"_s}) == kept);
+}
+
+TEST_CASE("A settings file that is a symbolic link is neither read nor written through", "[settings]") {
+    QTemporaryDir dir;
+    const QString target = dir.filePath(u"elsewhere.json"_s);
+    writeFile(target, R"({"version":1,"too_close_cm":55})");
+    REQUIRE(QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+    const QString path = dir.filePath(u"settings.json"_s);
+    REQUIRE(QFile::link(target, path));
+    const SettingsLoad load = loadSettings(path);
+    CHECK(load.error.contains(u"symbolic link"_s));
+    CHECK(load.settings == AppSettings{});
+    QString error;
+    CHECK_FALSE(saveSettings(AppSettings{}, path, &error));
+    CHECK(error.contains(u"symbolic link"_s));
+    QFile file(target);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.readAll() == R"({"version":1,"too_close_cm":55})");
+    CHECK(QFile::permissions(target).testFlag(QFileDevice::ReadOther));
+}
+
+TEST_CASE("A settings file of another format version is read, and that is said", "[settings]") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"settings.json"_s);
+    writeFile(path, R"({"version":7,"too_close_cm":55})");
+    const SettingsLoad load = loadSettings(path);
+    CHECK(load.error.contains(u"format 7"_s));
+    CHECK(load.settings.tooCloseCm == 55);
 }
 
 TEST_CASE("An unreadable settings file gives the defaults and says so", "[settings]") {
@@ -306,7 +346,11 @@ TEST_CASE("Out-of-range values are clamped", "[settings]") {
                         "retention_days":0,"release_camera_after_s":1,"alerts":{"forward_head":{"hold_s":-5},
                         "slouch":{"hold_s":100000}}})");
     const SettingsLoad load = loadSettings(path);
-    CHECK(load.error.isEmpty());
+    // Each clamped value is named with the value used; a rounded one is not.
+    CHECK(load.error.contains(u"out of range"_s));
+    CHECK(load.error.contains(u"too_close_cm = "_s + QString::number(kTooCloseCmRange.min)));
+    CHECK(load.error.contains(u"alerts.slouch.hold_s"_s));
+    CHECK_FALSE(load.error.contains(u"tilt_deg"_s));
     const AppSettings& s = load.settings;
     CHECK(s.tooCloseCm == kTooCloseCmRange.min);
     CHECK(s.tiltDeg == 11);
@@ -462,4 +506,53 @@ TEST_CASE("The autostart entry goes under ~/.config without XDG_CONFIG_HOME", "[
     CHECK(autostartEntryPath() == QDir::homePath() + u"/.config/autostart/io.github.posesmart.PoseSmart.desktop"_s);
     qputenv("XDG_CONFIG_HOME", "relative/path");
     CHECK(autostartEntryPath() == QDir::homePath() + u"/.config/autostart/io.github.posesmart.PoseSmart.desktop"_s);
+}
+
+TEST_CASE("Mutated settings files are read without a crash, and always give usable settings", "[settings][fuzz]") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"settings.json"_s);
+    AppSettings custom;
+    custom.tooCloseCm = 45;
+    custom.quietHoursEnabled = true;
+    QString error;
+    REQUIRE(saveSettings(custom, path, &error));
+    QFile seedFile(path);
+    REQUIRE(seedFile.open(QIODevice::ReadOnly));
+    const QByteArray seed = seedFile.readAll();
+    seedFile.close();
+    std::mt19937 random(20261202);
+    for (int round = 0; round < 3000; ++round) {
+        QByteArray bytes = seed;
+        const int edits = 1 + static_cast<int>(random() % 8);
+        for (int e = 0; e < edits && !bytes.isEmpty(); ++e) {
+            const auto at = static_cast<qsizetype>(random() % static_cast<unsigned>(bytes.size()));
+            switch (random() % 4) {
+                case 0:
+                    bytes[at] = static_cast<char>(bytes[at] ^ (1 << (random() % 8)));
+                    break;
+                case 1:
+                    bytes[at] = "0123456789-.e\"{}[]:,"[random() % 20];
+                    break;
+                case 2:
+                    bytes.remove(at, 1 + static_cast<qsizetype>(random() % 16));
+                    break;
+                default:
+                    bytes.insert(at, bytes.mid(at, 1 + static_cast<qsizetype>(random() % 16)));
+                    break;
+            }
+        }
+        writeFile(path, bytes);
+        const SettingsLoad load = loadSettings(path);
+        INFO(bytes.toStdString());
+        const AppSettings& s = load.settings;
+        REQUIRE(s.tooCloseCm >= kTooCloseCmRange.min);
+        REQUIRE(s.tooCloseCm <= kTooCloseCmRange.max);
+        REQUIRE(s.retentionDays >= kRetentionDaysRange.min);
+        REQUIRE(s.quietStartMinute >= 0);
+        REQUIRE(s.quietStartMinute < 24 * 60);
+        REQUIRE(!s.profile.trimmed().isEmpty());
+        // A damaged file was moved aside: the next round writes a new one.
+        for (const QString& kept : QDir(dir.path()).entryList({u"settings.json.damaged-*"_s}))
+            QFile::remove(dir.filePath(kept));
+    }
 }

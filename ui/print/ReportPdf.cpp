@@ -5,6 +5,7 @@
 #include "ReportCharts.h"
 #include "ReportText.h"
 #include "common/Error.h"
+#include "common/PrivateFile.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -62,6 +63,7 @@ double paintCards(QPainter& painter, double top, double width, const ReportData&
 }  // namespace
 
 void writeReportPdf(const std::filesystem::path& file, const ReportData& data) {
+    createPrivateFile(file);  // a person's days: readable by them only, whatever the umask
     QPdfWriter writer(QString::fromStdString(file.string()));
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);

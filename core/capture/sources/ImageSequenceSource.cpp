@@ -1,5 +1,6 @@
 #include "ImageSequenceSource.h"
 
+#include "ImageSize.h"
 #include "common/Error.h"
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <cctype>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <utility>
 
 namespace posesmart {
 
@@ -42,11 +44,35 @@ cv::Mat toBgr8(const cv::Mat& decoded) {
     return bgr;
 }
 
+// Decodes `file`, after its header said it is not too large to decode. Throws Error(BadInput).
+cv::Mat decode(const std::filesystem::path& file) {
+    const auto size = imageSizeFromHeader(file);
+    if (size && (size->width > kMaxImageSide || size->height > kMaxImageSide)) {
+        throw Error(ErrorKind::BadInput, "image '" + file.string() + "' is " + std::to_string(size->width) + "x" +
+                                             std::to_string(size->height) + " pixels: PoseSmart reads images up to " +
+                                             std::to_string(kMaxImageSide) + "x" + std::to_string(kMaxImageSide));
+    }
+    limitImageDecoding();
+    cv::Mat decoded;
+    try {
+        decoded = cv::imread(file.string(), cv::IMREAD_UNCHANGED);
+    } catch (const cv::Exception&) {
+        decoded.release();
+    }
+    if (decoded.empty()) {
+        throw Error(ErrorKind::BadInput, "cannot read image '" + file.string() +
+                                             "': not an image PoseSmart can read, damaged, or larger than " +
+                                             std::to_string(kMaxImageSide) + "x" + std::to_string(kMaxImageSide));
+    }
+    return decoded;
+}
+
 }  // namespace
 
 ImageSequenceSource::ImageSequenceSource(const std::filesystem::path& path) {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
+    m_folder = std::filesystem::is_directory(path, ec);
+    if (m_folder) {
         for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
             if (entry.is_regular_file(ec) && hasImageExtension(entry.path())) m_files.push_back(entry.path());
         }
@@ -57,9 +83,19 @@ ImageSequenceSource::ImageSequenceSource(const std::filesystem::path& path) {
     } else {
         m_files.push_back(path);
     }
-    const cv::Mat first = cv::imread(m_files.front().string(), cv::IMREAD_UNCHANGED);
-    if (first.empty()) {
-        throw Error(ErrorKind::BadInput, "cannot read image '" + m_files.front().string() + "'");
+    // The first image that can be read gives the size; in a folder, unreadable ones are skipped.
+    cv::Mat first;
+    while (first.empty()) {
+        try {
+            first = decode(m_files[m_next]);
+        } catch (const Error& e) {
+            if (!m_folder) throw;
+            m_skipped.emplace_back(e.what());
+            if (++m_next == m_files.size()) {
+                throw Error(ErrorKind::BadInput,
+                            "no image in folder '" + path.string() + "' can be read (" + m_skipped.front() + ")");
+            }
+        }
     }
     m_info.description = path.string();
     m_info.fps = kNominalFps;
@@ -70,16 +106,28 @@ ImageSequenceSource::ImageSequenceSource(const std::filesystem::path& path) {
 }
 
 std::optional<Frame> ImageSequenceSource::next() {
-    if (m_next >= m_files.size()) return std::nullopt;
-    const auto& file = m_files[m_next];
-    const cv::Mat decoded = cv::imread(file.string(), cv::IMREAD_UNCHANGED);
-    if (decoded.empty()) throw Error(ErrorKind::BadInput, "cannot read image '" + file.string() + "'");
-    Frame frame;
-    frame.bgr = toBgr8(decoded);
-    frame.index = static_cast<std::int64_t>(m_next);
-    frame.timestampSec = static_cast<double>(m_next) / kNominalFps;
-    ++m_next;
-    return frame;
+    for (; m_next < m_files.size(); ++m_next) {
+        cv::Mat decoded;
+        try {
+            decoded = decode(m_files[m_next]);
+        } catch (const Error& e) {
+            // One unreadable image does not end a folder: it is skipped, and the caller says so.
+            if (!m_folder) throw;
+            m_skipped.emplace_back(e.what());
+            continue;
+        }
+        Frame frame;
+        frame.bgr = toBgr8(decoded);
+        frame.index = static_cast<std::int64_t>(m_next);
+        frame.timestampSec = static_cast<double>(m_next) / kNominalFps;
+        ++m_next;
+        return frame;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> ImageSequenceSource::takeSkipped() {
+    return std::exchange(m_skipped, {});
 }
 
 }  // namespace posesmart

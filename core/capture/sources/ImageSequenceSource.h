@@ -4,6 +4,7 @@
 #include "capture/FrameSource.h"
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace posesmart {
@@ -14,14 +15,17 @@ public:
     explicit ImageSequenceSource(const std::filesystem::path& path);
     [[nodiscard]] const SourceInfo& info() const override { return m_info; }
     std::optional<Frame> next() override;
+    std::vector<std::string> takeSkipped() override;
 
     // Image sequences have no clock of their own; frames are spaced at this nominal rate.
     static constexpr double kNominalFps = 30.0;
 
 private:
     std::vector<std::filesystem::path> m_files;
+    bool m_folder = false;
     SourceInfo m_info;
     std::size_t m_next = 0;
+    std::vector<std::string> m_skipped;  // why, for each image skipped since takeSkipped()
 };
 
 }  // namespace posesmart
