@@ -28,7 +28,8 @@ LiveSession::LiveSession(const LandmarkModel& landmarks, LiveSessionOptions opti
       m_options(std::move(options)),
       m_observer(observer),
       m_analyzer(m_landmarks, m_options.analyzer),
-      m_history(m_options.history, observer) {
+      m_history(m_options.history, observer),
+      m_stillFace(m_options.stillFace) {
     newAnalysis(m_options.analysis);
     loadProfile();
     announceProfile();
@@ -209,10 +210,12 @@ void LiveSession::consume(const Frame& frame, const FrameResult& result) {
     }
     handleFaceId(frame, result);
     const bool calibrating = m_analysis->calibrating();
-    // Someone else's face is not measured; a calibration belongs to whoever sits there.
-    const bool measures = calibrating || m_identity.measures();
+    // Someone else's face is not measured; a calibration belongs to whoever sits there. A picture
+    // of a face is nobody.
+    const bool measures = (calibrating || m_identity.measures()) && !m_stillFace.picture();
     const FrameResult measured = measures ? result : withoutFace(result);
     const SessionUpdate update = m_analysis->update(measured, frame.bgr.empty() ? cv::Size() : frame.bgr.size());
+    m_stillFace.update(t, result.landmarks, result.measurements, update.blink.has_value());
     if (!m_pausedAtUtc) m_history.record(measured, update);
     if (update.calibration) handleCalibration(*update.calibration);
     if (m_identity.state() != m_announcedIdentity) {
@@ -257,7 +260,9 @@ void LiveSession::report(const FrameOutcome& outcome) {
         s.distanceCm = update.reading.distanceCm;
         s.sittingSec = m_analysis->presence().sittingSec(t);
         s.identity = m_identity.state();
-        s.recording = m_history.recording() && !m_pausedAtUtc && (m_analysis->calibrating() || m_identity.measures());
+        s.picture = m_stillFace.picture();
+        s.recording = m_history.recording() && !m_pausedAtUtc && (m_analysis->calibrating() || m_identity.measures()) &&
+                      !s.picture;
         m_observer.onStatus(s);
     }
     if (m_options.reportToday) {

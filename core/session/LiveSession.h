@@ -12,6 +12,7 @@
 
 #include "analysis/BaselineFit.h"
 #include "analysis/SessionAnalyzer.h"
+#include "analysis/StillFaceCheck.h"
 #include "identity/DescriptorService.h"
 #include "identity/IdentityCheck.h"
 #include "session/SessionHistory.h"
@@ -27,6 +28,7 @@ namespace posesmart {
 struct LiveSessionOptions {
     SessionSettings analysis;
     AnalyzerSettings analyzer;
+    StillFaceSettings stillFace;  // a picture of a face is not measured
     SessionHistoryOptions history;  // its utcAtStreamZero also places quiet hours and today
     bool reportToday = false;       // SessionObserver::onTodayChanged at every new minute
 };
@@ -88,6 +90,7 @@ private:
     SessionHistory m_history;
     DescriptorService* m_faceId = nullptr;
     IdentityCheck m_identity{std::nullopt};
+    StillFaceCheck m_stillFace;
     int m_savedIdentityUpdates = 0;  // running-mean updates of the enrolled face already stored
     std::vector<FaceDescriptor> m_enrolment;
     double m_nextEnrolSec = 0.0;

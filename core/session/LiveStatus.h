@@ -23,6 +23,7 @@ struct LiveStatus {
     double sittingSec = 0.0;  // since the last break
     IdentityState identity = IdentityState::NobodyEnrolled;
     bool recording = false;  // minutes are being written
+    bool picture = false;    // the face in view neither blinks nor moves: a photo, not measured
 };
 
 }  // namespace posesmart

@@ -42,7 +42,7 @@ struct Pose {
 constexpr Pose kUpright{};
 constexpr Pose kForwardHead{1.25, 0.4, 0.0};
 
-FrameResult faceFrame(std::int64_t index, double t, Pose pose) {
+FrameResult faceFrame(std::int64_t index, double t, Pose pose, bool living = true) {
     FrameResult r;
     r.frameIndex = index;
     r.timestampSec = t;
@@ -56,6 +56,12 @@ FrameResult faceFrame(std::int64_t index, double t, Pose pose) {
     m.earLeft = m.earRight = 0.3;
     r.measurements = m;
     r.landmarks = Landmarks{};  // Face ID needs landmarks to describe the face
+    if (living) {
+        // A person is never quite still: the face sways by a fifth of the eye distance every 4 s,
+        // so that the picture check sees someone (these faces do not blink).
+        const auto sway = static_cast<float>(0.2 * m.iodPx * std::sin(2.0 * M_PI * t / 4.0));
+        for (std::size_t i = 0; i < kLandmarkCount; ++i) (*r.landmarks)[i] = m.eyeLineCentre + cv::Point2f(sway, 0.F);
+    }
     return r;
 }
 
@@ -136,15 +142,16 @@ struct Run {
         options.history.utcNow = kStartUtc;
         session.emplace(test::sharedLandmarkModel(), options, observer);
     }
-    // Frames for `seconds`: the pose, or nobody when `present` is false.
-    void play(double seconds, Pose pose = kUpright, bool present = true) {
+    // Frames for `seconds`: the pose, or nobody when `present` is false; `living`: false for a
+    // picture of the face (no motion at all).
+    void play(double seconds, Pose pose = kUpright, bool present = true, bool living = true) {
         const double end = t + seconds;
         while (t < end - 1e-9) {
             Frame frame;
             frame.index = index;
             frame.timestampSec = t;
             frame.bgr = cv::Mat(480, 640, CV_8UC3, cv::Scalar::all(0));
-            session->consume(frame, present ? faceFrame(index, t, pose) : noFace(index, t));
+            session->consume(frame, present ? faceFrame(index, t, pose, living) : noFace(index, t));
             ++index;
             t += 1.0 / kFps;
         }
@@ -443,4 +450,30 @@ TEST_CASE("a frame the analysis cannot read is skipped with one message") {
     fine.timestampSec = 0.3;
     session.process(fine);
     CHECK(observer.frames == 1);
+}
+
+TEST_CASE("a face that neither blinks nor moves for two minutes is a picture: not measured, not recorded, said") {
+    const auto db = test::scratchDir("session-picture") / "history.db";
+    Run run(db);
+    run.session->startCalibration(10.0);
+    run.play(11.0);
+    REQUIRE(run.session->baseline());
+    run.play(119.0, kForwardHead, true, false);  // a photo of someone leaning in, from stream time 11 s
+    REQUIRE(run.observer.lastStatus);
+    CHECK_FALSE(run.observer.lastStatus->picture);
+    CHECK(run.observer.lastStatus->present);
+    CHECK(run.observer.lastStatus->posture == PostureState::ForwardHead);
+    run.play(60.0, kForwardHead, true, false);
+    CHECK(run.observer.lastStatus->picture);
+    CHECK(run.observer.lastStatus->faceSeen);
+    CHECK_FALSE(run.observer.lastStatus->recording);
+    CHECK_FALSE(run.observer.lastStatus->present);  // gone once the 15 s bridge has passed
+    CHECK(run.observer.lastStatus->posture == PostureState::Away);  // not judged as leaning in
+    run.play(20.0);  // a person moves in front of the camera again
+    CHECK_FALSE(run.observer.lastStatus->picture);
+    CHECK(run.observer.lastStatus->recording);
+    CHECK(run.observer.lastStatus->present);
+    run.session->finish(run.utc());
+    // Present: the 11 s, the photo's first two minutes, the 15 s bridge, and the person's 20 s.
+    CHECK(presentSecOf(db, "me") == Approx(11.0 + 120.0 + 15.0 + 20.0).margin(0.5));
 }
