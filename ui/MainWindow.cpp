@@ -194,7 +194,8 @@ void MainWindow::showStatus(const LiveStatus& s) {
         m_askedToCalibrate = false;
         removeNotice(tr("Calibrate first"));
     }
-    m_posture->setText(s.calibrationProgress >= 0.0
+    m_posture->setText(s.picture ? tr("Not measured: this face has not blinked or moved for 2 minutes (a picture?)")
+                       : s.calibrationProgress >= 0.0
                            ? tr("Calibrating… %1%").arg(std::lround(100.0 * s.calibrationProgress))
                        : s.calibrated ? print::stateName(s.posture)
                                       : tr("Not calibrated"));

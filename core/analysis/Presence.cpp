@@ -38,4 +38,9 @@ void PresenceTracker::restTaken(double timestampSec) {
     m_screenSinceSec = timestampSec;
 }
 
+void PresenceTracker::breakTaken(double timestampSec) {
+    m_sittingSinceSec = timestampSec;
+    m_screenSinceSec = timestampSec;
+}
+
 }  // namespace posesmart

@@ -63,6 +63,7 @@ public:
     [[nodiscard]] bool calibrating() const { return m_calibrator.has_value(); }
     AlertPolicy& alerts() { return m_alerts; }
     [[nodiscard]] const PresenceTracker& presence() const { return m_presence; }
+    PresenceTracker& presence() { return m_presence; }  // a guided routine counts as a break
 
 private:
     [[nodiscard]] bool eyesUsable(const FrameResult& frame) const;

@@ -27,6 +27,16 @@ struct MinuteRecord {
     [[nodiscard]] double meanDistanceCm() const { return distanceFrames > 0 ? distanceSumCm / distanceFrames : 0.0; }
 };
 
+// One guided routine run (see routine/RoutinePlayer).
+struct RoutineRecord {
+    double startUtcSec = 0.0;
+    double endUtcSec = 0.0;
+    std::string routineId;
+    int steps = 0;
+    int stepsDone = 0;
+    bool completed = false;  // every step done
+};
+
 enum class EventKind { Alert, Break, Calibration, Pause };
 inline constexpr int kEventKindCount = static_cast<int>(EventKind::Pause) + 1;
 

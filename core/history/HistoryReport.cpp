@@ -97,6 +97,17 @@ PeriodReport buildReport(const HistoryStore& store, std::int64_t profile, const 
             ++report.breaks;
         }
     }
+    report.routines = store.routines(profile, period.fromUtcSec, period.toUtcSec);
+    for (const RoutineRecord& r : report.routines) {
+        const std::string date = localDayOf(r.startUtcSec).label;
+        DaySummary& day = days[date];
+        day.date = date;
+        ++day.routines;
+        day.routinesFinished += r.completed ? 1 : 0;
+        day.routineStepsDone += r.stepsDone;
+        report.routinesFinished += r.completed ? 1 : 0;
+        report.routineStepsDone += r.stepsDone;
+    }
     for (auto& [date, day] : days) {
         day.goodShare = goodShareOf(dayStates[date]);
         const auto [blinks, eyes] = dayBlinks[date];

@@ -18,6 +18,9 @@ struct DaySummary {
     double goodShare = 0.0;  // of the time with a judged posture (good or a problem)
     int alerts = 0;
     double blinksPerMin = 0.0;
+    int routines = 0;  // guided routines started, finished, and their steps done
+    int routinesFinished = 0;
+    int routineStepsDone = 0;
 };
 
 struct PeriodReport {
@@ -34,6 +37,9 @@ struct PeriodReport {
     double blinksPerMin = 0.0;                    // over the time the eyes could be read
     std::array<double, 24> blinksPerMinByHour{};  // -1 for hours without data
     double meanDistanceCm = 0.0;
+    std::vector<RoutineRecord> routines;  // guided routines started in the period, in order
+    int routinesFinished = 0;             // every step done
+    int routineStepsDone = 0;
     std::vector<DaySummary> days;  // one per local day of the period
 };
 

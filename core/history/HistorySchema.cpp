@@ -70,6 +70,20 @@ const std::array<const char*, HistoryStore::kSchemaVersion> kMigrations = {
     DROP TABLE settings;
     UPDATE events SET message = '' WHERE kind = 'alert';
     )sql",
+    // 4, guided routines (issue 19): one row per routine run: when, which routine, how many of its
+    // steps were done, and whether it was finished.
+    R"sql(
+    CREATE TABLE routines (
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        start_utc REAL NOT NULL,
+        end_utc REAL NOT NULL,
+        routine TEXT NOT NULL,
+        steps INTEGER NOT NULL,
+        steps_done INTEGER NOT NULL,
+        completed INTEGER NOT NULL,
+        PRIMARY KEY (profile_id, start_utc)
+    ) WITHOUT ROWID;
+    )sql",
 };
 
 }  // namespace

@@ -392,11 +392,48 @@ std::vector<HistoryEvent> HistoryStore::events(std::int64_t profile, double from
     }
 }
 
+void HistoryStore::addRoutine(std::int64_t profile, const RoutineRecord& routine) {
+    try {
+        SQLite::Statement insert(m_impl->db,
+                                 "INSERT OR REPLACE INTO routines (profile_id, start_utc, end_utc, routine, steps, "
+                                 "steps_done, completed) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, profile);
+        insert.bind(2, routine.startUtcSec);
+        insert.bind(3, routine.endUtcSec);
+        insert.bind(4, routine.routineId);
+        insert.bind(5, routine.steps);
+        insert.bind(6, routine.stepsDone);
+        insert.bind(7, routine.completed ? 1 : 0);
+        insert.exec();
+    } catch (const SQLite::Exception& e) {
+        throw Error(ErrorKind::Io, "cannot write the routine to the history: " + describe(e));
+    }
+}
+
+std::vector<RoutineRecord> HistoryStore::routines(std::int64_t profile, double fromUtcSec, double toUtcSec) const {
+    std::vector<RoutineRecord> out;
+    try {
+        SQLite::Statement query(m_impl->db,
+                                "SELECT start_utc, end_utc, routine, steps, steps_done, completed FROM routines "
+                                "WHERE profile_id = ? AND start_utc >= ? AND start_utc < ? ORDER BY start_utc");
+        query.bind(1, profile);
+        query.bind(2, fromUtcSec);
+        query.bind(3, toUtcSec);
+        while (query.executeStep()) {
+            out.push_back({query.getColumn(0).getDouble(), query.getColumn(1).getDouble(), query.getColumn(2).getString(),
+                           query.getColumn(3).getInt(), query.getColumn(4).getInt(), query.getColumn(5).getInt() != 0});
+        }
+    } catch (const SQLite::Exception& e) {
+        throw Error(ErrorKind::Io, "cannot read the routines from the history: " + describe(e));
+    }
+    return out;
+}
+
 void HistoryStore::clearHistory(std::int64_t profile) {
     try {
         SQLite::Transaction transaction(m_impl->db);
-        for (const char* sql :
-             {"DELETE FROM minutes WHERE profile_id = ?", "DELETE FROM events WHERE profile_id = ?"}) {
+        for (const char* sql : {"DELETE FROM minutes WHERE profile_id = ?", "DELETE FROM events WHERE profile_id = ?",
+                                "DELETE FROM routines WHERE profile_id = ?"}) {
             SQLite::Statement statement(m_impl->db, sql);
             statement.bind(1, profile);
             statement.exec();
@@ -417,6 +454,9 @@ void HistoryStore::applyRetention(double nowUtcSec, int days) {
         SQLite::Statement events(m_impl->db, "DELETE FROM events WHERE t_utc < ?");
         events.bind(1, cutoff);
         events.exec();
+        SQLite::Statement routines(m_impl->db, "DELETE FROM routines WHERE start_utc < ?");
+        routines.bind(1, cutoff);
+        routines.exec();
         transaction.commit();
     } catch (const SQLite::Exception& e) {
         throw Error(ErrorKind::Io, "cannot apply the retention period: " + describe(e));

@@ -34,7 +34,7 @@ public:
 
 class HistoryStore {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Opens or creates the file. Throws Error(Io) when it cannot be opened at all (e.g. locked
     // longer than `busyTimeoutMs`: StoreBusy; no such folder, no permission, a symbolic link).
@@ -66,9 +66,13 @@ public:
                                                     std::int64_t toMinuteUtc) const;  // [from, to)
     [[nodiscard]] std::vector<HistoryEvent> events(std::int64_t profile, double fromUtcSec, double toUtcSec) const;
 
-    // Deletes the profile's minutes and events (the profile, its baseline and settings stay).
+    // A guided routine run, kept once per start time. Throws Error(Io) on a write failure.
+    void addRoutine(std::int64_t profile, const RoutineRecord& routine);
+    [[nodiscard]] std::vector<RoutineRecord> routines(std::int64_t profile, double fromUtcSec,
+                                                      double toUtcSec) const;  // started in [from, to)
+    // Deletes the profile's minutes, events and routines (the profile, its baseline and settings stay).
     void clearHistory(std::int64_t profile);
-    // Deletes minutes and events older than `days` before `nowUtcSec`.
+    // Deletes minutes, events and routines older than `days` before `nowUtcSec`.
     void applyRetention(double nowUtcSec, int days);
 
     // Removes `file` with its -wal, -shm and -journal companions and its journal. Throws Error(Io).

@@ -37,11 +37,12 @@ void writeMinuteCsv(std::ostream& out, const std::vector<MinuteRecord>& minutes)
 }
 
 void writeDayCsv(std::ostream& out, const PeriodReport& report) {
-    out << "date,monitored_s,good_share,alerts,blinks_per_min\r\n";
+    out << "date,monitored_s,good_share,alerts,blinks_per_min,routines,routines_finished,routine_steps_done\r\n";
     out << std::fixed;
     for (const DaySummary& d : report.days) {
         out << d.date << ',' << std::setprecision(1) << d.monitoredSec << ',' << std::setprecision(4) << d.goodShare
-            << ',' << d.alerts << ',' << std::setprecision(2) << d.blinksPerMin << "\r\n";
+            << ',' << d.alerts << ',' << std::setprecision(2) << d.blinksPerMin << ',' << d.routines << ','
+            << d.routinesFinished << ',' << d.routineStepsDone << "\r\n";
     }
 }
 

@@ -45,6 +45,8 @@ public:
     // Ended early: the current and remaining steps are skipped.
     void stop(double timestampSec);
 
+    [[nodiscard]] const std::string& routineId() const { return m_routine.id; }
+    [[nodiscard]] const RoutineStep& stepAt(std::size_t index) const { return m_routine.steps.at(index); }
     [[nodiscard]] const RoutineProgress& progress() const { return m_progress; }
     [[nodiscard]] const std::vector<StepOutcome>& outcomes() const { return m_outcomes; }
     [[nodiscard]] int stepsDone() const;

@@ -28,7 +28,8 @@ LiveSession::LiveSession(const LandmarkModel& landmarks, LiveSessionOptions opti
       m_options(std::move(options)),
       m_observer(observer),
       m_analyzer(m_landmarks, m_options.analyzer),
-      m_history(m_options.history, observer) {
+      m_history(m_options.history, observer),
+      m_stillFace(m_options.stillFace) {
     newAnalysis(m_options.analysis);
     loadProfile();
     announceProfile();
@@ -136,6 +137,52 @@ void LiveSession::finish(double utcNow) {
     m_history.finish();
 }
 
+bool LiveSession::startRoutine(const Routine& routine) {
+    if (!m_analysis->baseline() || m_routine || m_pendingRoutine) return false;
+    m_pendingRoutine = routine;
+    m_routineStopAsked = false;
+    return true;
+}
+
+void LiveSession::stopRoutine() {
+    m_pendingRoutine.reset();
+    if (m_routine) m_routineStopAsked = true;
+}
+
+void LiveSession::followRoutine(double t, const FrameResult& measured, SessionUpdate& update) {
+    if (m_pendingRoutine && m_analysis->baseline()) {
+        m_routine.emplace(std::move(*m_pendingRoutine), *m_analysis->baseline());
+        m_routineStartSec = t;
+    }
+    m_pendingRoutine.reset();
+    if (!m_routine) return;
+    update.alert.reset();  // the user is doing what the alerts ask for
+    if (m_routineStopAsked) {
+        m_routine->stop(t);
+        endRoutine(t, true, update);
+    } else if (m_routine->update(t, measured.measurements).finished) {
+        endRoutine(t, false, update);
+    }
+}
+
+void LiveSession::endRoutine(double t, bool stopped, SessionUpdate& update) {
+    RoutineSummary summary;
+    summary.routineId = m_routine->routineId();
+    summary.startSec = m_routineStartSec;
+    summary.endSec = t;
+    summary.stepsDone = m_routine->stepsDone();
+    summary.steps = static_cast<int>(m_routine->outcomes().size());
+    summary.completed = m_routine->completed();
+    summary.stopped = stopped;
+    m_routine.reset();
+    m_routineStopAsked = false;
+    // A routine is a break taken at the screen: sitting and screen time start again.
+    m_analysis->presence().breakTaken(t);
+    if (!update.breakTaken) update.breakTaken = BreakTaken{summary.startSec, t};
+    if (!m_pausedAtUtc) m_history.addRoutine(summary);
+    m_observer.onRoutineEnded(summary);
+}
+
 void LiveSession::process(const Frame& frame) {
     FrameResult result;
     try {
@@ -209,10 +256,13 @@ void LiveSession::consume(const Frame& frame, const FrameResult& result) {
     }
     handleFaceId(frame, result);
     const bool calibrating = m_analysis->calibrating();
-    // Someone else's face is not measured; a calibration belongs to whoever sits there.
-    const bool measures = calibrating || m_identity.measures();
+    // Someone else's face is not measured; a calibration belongs to whoever sits there. A picture
+    // of a face is nobody.
+    const bool measures = (calibrating || m_identity.measures()) && !m_stillFace.picture();
     const FrameResult measured = measures ? result : withoutFace(result);
-    const SessionUpdate update = m_analysis->update(measured, frame.bgr.empty() ? cv::Size() : frame.bgr.size());
+    SessionUpdate update = m_analysis->update(measured, frame.bgr.empty() ? cv::Size() : frame.bgr.size());
+    m_stillFace.update(t, result.landmarks, result.measurements, update.blink.has_value());
+    followRoutine(t, measured, update);
     if (!m_pausedAtUtc) m_history.record(measured, update);
     if (update.calibration) handleCalibration(*update.calibration);
     if (m_identity.state() != m_announcedIdentity) {
@@ -257,7 +307,14 @@ void LiveSession::report(const FrameOutcome& outcome) {
         s.distanceCm = update.reading.distanceCm;
         s.sittingSec = m_analysis->presence().sittingSec(t);
         s.identity = m_identity.state();
-        s.recording = m_history.recording() && !m_pausedAtUtc && (m_analysis->calibrating() || m_identity.measures());
+        s.picture = m_stillFace.picture();
+        if (m_routine && !m_routine->progress().finished) {
+            const RoutineProgress& p = m_routine->progress();
+            s.routine = RoutineStatus{m_routine->routineId(), p.step, m_routine->outcomes().size(),
+                                      m_routine->stepAt(p.step), p.repetitionsDone, p.holdProgress, p.onTarget};
+        }
+        s.recording = m_history.recording() && !m_pausedAtUtc && (m_analysis->calibrating() || m_identity.measures()) &&
+                      !s.picture;
         m_observer.onStatus(s);
     }
     if (m_options.reportToday) {

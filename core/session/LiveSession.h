@@ -12,8 +12,10 @@
 
 #include "analysis/BaselineFit.h"
 #include "analysis/SessionAnalyzer.h"
+#include "analysis/StillFaceCheck.h"
 #include "identity/DescriptorService.h"
 #include "identity/IdentityCheck.h"
+#include "routine/RoutinePlayer.h"
 #include "session/SessionHistory.h"
 #include "session/SessionObserver.h"
 #include "vision/FrameAnalyzer.h"
@@ -27,6 +29,7 @@ namespace posesmart {
 struct LiveSessionOptions {
     SessionSettings analysis;
     AnalyzerSettings analyzer;
+    StillFaceSettings stillFace;  // a picture of a face is not measured
     SessionHistoryOptions history;  // its utcAtStreamZero also places quiet hours and today
     bool reportToday = false;       // SessionObserver::onTodayChanged at every new minute
 };
@@ -59,6 +62,12 @@ public:
     // No alert for `seconds` of stream time from the last frame (all kinds, or one).
     void snoozeFor(double seconds);
     void snoozeFor(AlertKind kind, double seconds);
+    // A guided routine from the next frame, its targets against the calibration; false (nothing
+    // starts) without one. While it runs no alert is raised; its time counts as a break.
+    bool startRoutine(const Routine& routine);
+    // Ended early (one click): onRoutineEnded with `stopped`.
+    void stopRoutine();
+    [[nodiscard]] bool routineRunning() const { return m_routine.has_value(); }
     // Paused: the history is written up to now; the pause is recorded once it ends.
     void setPaused(bool paused, double utcNow);
     void switchProfile(const std::string& name);
@@ -79,6 +88,8 @@ private:
     void handleCalibration(const CalibrationResult& result);
     void report(const FrameOutcome& outcome);
     void saveLearntFace();
+    void followRoutine(double t, const FrameResult& measured, SessionUpdate& update);
+    void endRoutine(double t, bool stopped, SessionUpdate& update);
 
     const LandmarkModel& m_landmarks;
     LiveSessionOptions m_options;
@@ -88,6 +99,11 @@ private:
     SessionHistory m_history;
     DescriptorService* m_faceId = nullptr;
     IdentityCheck m_identity{std::nullopt};
+    StillFaceCheck m_stillFace;
+    std::optional<RoutinePlayer> m_routine;
+    std::optional<Routine> m_pendingRoutine;  // starts on the next frame
+    bool m_routineStopAsked = false;
+    double m_routineStartSec = 0.0;
     int m_savedIdentityUpdates = 0;  // running-mean updates of the enrolled face already stored
     std::vector<FaceDescriptor> m_enrolment;
     double m_nextEnrolSec = 0.0;

@@ -4,8 +4,23 @@
 
 #include "analysis/Posture.h"
 #include "identity/IdentityCheck.h"
+#include "routine/Routine.h"
+
+#include <optional>
+#include <string>
 
 namespace posesmart {
+
+// The guided routine that runs, for its window.
+struct RoutineStatus {
+    std::string routineId;
+    std::size_t step = 0;  // 0-based
+    std::size_t steps = 0;
+    RoutineStep current;
+    int repetitionsDone = 0;
+    double holdProgress = 0.0;  // 0..1
+    bool onTarget = false;
+};
 
 struct LiveStatus {
     double streamSec = 0.0;
@@ -23,6 +38,8 @@ struct LiveStatus {
     double sittingSec = 0.0;  // since the last break
     IdentityState identity = IdentityState::NobodyEnrolled;
     bool recording = false;  // minutes are being written
+    bool picture = false;    // the face in view neither blinks nor moves: a photo, not measured
+    std::optional<RoutineStatus> routine;  // while a guided routine runs
 };
 
 }  // namespace posesmart

@@ -106,6 +106,17 @@ void SessionHistory::addPause(double fromUtcSec, double toUtcSec) {
     if (m_recorder) m_recorder->addEvent(HistoryEvent::pauseAt(fromUtcSec, toUtcSec - fromUtcSec));
 }
 
+void SessionHistory::addRoutine(const RoutineSummary& summary) {
+    if (!m_store) return;
+    try {
+        m_store->addRoutine(m_profileId, {m_options.utcAtStreamZero + summary.startSec,
+                                          m_options.utcAtStreamZero + summary.endSec, summary.routineId, summary.steps,
+                                          summary.stepsDone, summary.completed});
+    } catch (const Error& e) {
+        problem(SessionProblem::Kind::HistoryError, e.what());
+    }
+}
+
 void SessionHistory::flush() {
     if (!m_recorder || !m_recorder->attached()) return;
     m_recorder->flush();

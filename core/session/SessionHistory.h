@@ -38,6 +38,8 @@ public:
 
     void record(const FrameResult& measured, const SessionUpdate& update);
     void addPause(double fromUtcSec, double toUtcSec);
+    // A guided routine that ended (stream times), written at once; a failure is a HistoryError.
+    void addRoutine(const RoutineSummary& summary);
     // Writes everything kept, the current minute included.
     void flush();
     // The end: flush, waiting up to lockWaitMs for a locked or full database, then the journal.

@@ -42,6 +42,17 @@ struct ProfileInfo {
     std::vector<std::string> profiles;  // every profile in the history
 };
 
+// A guided routine that ended: finished (every step done or timed out) or stopped early.
+struct RoutineSummary {
+    std::string routineId;
+    double startSec = 0.0;  // stream time
+    double endSec = 0.0;
+    int stepsDone = 0;
+    int steps = 0;
+    bool completed = false;  // every step done
+    bool stopped = false;    // ended early by the user
+};
+
 // One frame as the session took it.
 struct FrameOutcome {
     const Frame& frame;
@@ -69,6 +80,7 @@ public:
     virtual void onIdentityChecked(double /*streamSec*/, double /*distance*/, double /*computeMs*/) {}
     virtual void onProfileReady(const ProfileInfo& /*profile*/) {}
     virtual void onTodayChanged(const PeriodReport& /*today*/) {}
+    virtual void onRoutineEnded(const RoutineSummary& /*summary*/) {}
     virtual void onProblem(const SessionProblem& /*problem*/) {}
 };
 

@@ -679,6 +679,10 @@ This also enrols your face for Face ID, so only you are measured.</source>
         <translation>보정 안 됨</translation>
     </message>
     <message>
+        <source>Not measured: this face has not blinked or moved for 2 minutes (a picture?)</source>
+        <translation>측정하지 않음: 이 얼굴은 2분 동안 눈을 깜빡이지도 움직이지도 않았어요 (사진인가요?)</translation>
+    </message>
+    <message>
         <source>%1 cm</source>
         <translation>%1 cm</translation>
     </message>

@@ -77,3 +77,37 @@ TEST_CASE("a day's report adds up the minutes and events of that local day only"
     ::unsetenv("TZ");
     ::tzset();
 }
+
+TEST_CASE("guided routines are counted per period and per day, in local days") {
+    ::setenv("TZ", "Europe/Berlin", 1);
+    ::tzset();
+    const auto file = test::scratchDir("report-routines") / "history.db";
+    HistoryStore store(file);
+    const auto profile = store.profileId("me");
+    const double monday = *parseLocalDateTime("2026-11-16T10:00");
+    const double tuesday = *parseLocalDateTime("2026-11-17T23:30");
+    store.write(profile, {row(monday, 60.0, 0.0, 10), row(tuesday, 60.0, 0.0, 10)}, {});
+    store.addRoutine(profile, {monday + 5.0, monday + 65.0, "neck-1min", 6, 6, true});
+    store.addRoutine(profile, {monday + 600.0, monday + 640.0, "eyes-20-20-20", 4, 2, false});
+    store.addRoutine(profile, {tuesday + 10.0, tuesday + 50.0, "neck-1min", 6, 5, false});
+    store.addRoutine(profile, {*parseLocalDateTime("2026-11-23T09:00"), *parseLocalDateTime("2026-11-23T09:01"),
+                               "neck-1min", 6, 6, true});  // the week after
+
+    const PeriodReport day = buildReport(store, profile, *localDay("2026-11-16"));
+    REQUIRE(day.routines.size() == 2);
+    CHECK(day.routines[0].routineId == "neck-1min");
+    CHECK(day.routinesFinished == 1);
+    CHECK(day.routineStepsDone == 8);
+
+    const PeriodReport week = buildReport(store, profile, *localWeek("2026-W47"));
+    CHECK(week.routines.size() == 3);
+    CHECK(week.routinesFinished == 1);
+    CHECK(week.routineStepsDone == 13);
+    REQUIRE(week.days.size() == 2);
+    CHECK(week.days[0].routines == 2);
+    CHECK(week.days[0].routinesFinished == 1);
+    CHECK(week.days[0].routineStepsDone == 8);
+    CHECK(week.days[1].date == "2026-11-17");
+    CHECK(week.days[1].routines == 1);
+    CHECK(week.days[1].routineStepsDone == 5);
+}

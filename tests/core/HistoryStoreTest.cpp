@@ -328,3 +328,29 @@ TEST_CASE("events written twice (a retried write, a replayed period) are stored 
     CHECK_FALSE(stored[3].succeeded);
     CHECK(stored[3].reason == "turned away");
 }
+
+TEST_CASE("guided routines: one row per run, read by start time, cleared and retired with the history") {
+    const auto file = test::scratchDir("routines") / "history.db";
+    HistoryStore store(file);
+    const auto me = store.profileId("me");
+    const auto other = store.profileId("other");
+    store.addRoutine(me, {1000.0, 1060.0, "neck-1min", 6, 6, true});
+    store.addRoutine(me, {5000.0, 5020.0, "eyes-20-20-20", 4, 1, false});
+    store.addRoutine(me, {5000.0, 5030.0, "eyes-20-20-20", 4, 2, false});  // written again: replaced
+    store.addRoutine(other, {6000.0, 6010.0, "neck-1min", 6, 0, false});
+    const auto all = store.routines(me, 0.0, 1e9);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].routineId == "neck-1min");
+    CHECK(all[0].endUtcSec == Approx(1060.0));
+    CHECK(all[0].steps == 6);
+    CHECK(all[0].stepsDone == 6);
+    CHECK(all[0].completed);
+    CHECK(all[1].stepsDone == 2);
+    CHECK_FALSE(all[1].completed);
+    CHECK(store.routines(me, 1000.0, 5000.0).size() == 1);  // [from, to)
+    store.applyRetention(1000.0 + 86400.0 * 2 + 1.0, 2);
+    CHECK(store.routines(me, 0.0, 1e9).size() == 1);
+    store.clearHistory(me);
+    CHECK(store.routines(me, 0.0, 1e9).empty());
+    CHECK(store.routines(other, 0.0, 1e9).size() == 1);
+}

@@ -42,7 +42,7 @@ struct Pose {
 constexpr Pose kUpright{};
 constexpr Pose kForwardHead{1.25, 0.4, 0.0};
 
-FrameResult faceFrame(std::int64_t index, double t, Pose pose) {
+FrameResult faceFrame(std::int64_t index, double t, Pose pose, bool living = true) {
     FrameResult r;
     r.frameIndex = index;
     r.timestampSec = t;
@@ -56,6 +56,12 @@ FrameResult faceFrame(std::int64_t index, double t, Pose pose) {
     m.earLeft = m.earRight = 0.3;
     r.measurements = m;
     r.landmarks = Landmarks{};  // Face ID needs landmarks to describe the face
+    if (living) {
+        // A person is never quite still: the face sways by a fifth of the eye distance every 4 s,
+        // so that the picture check sees someone (these faces do not blink).
+        const auto sway = static_cast<float>(0.2 * m.iodPx * std::sin(2.0 * M_PI * t / 4.0));
+        for (std::size_t i = 0; i < kLandmarkCount; ++i) (*r.landmarks)[i] = m.eyeLineCentre + cv::Point2f(sway, 0.F);
+    }
     return r;
 }
 
@@ -118,6 +124,10 @@ public:
     void onProfileReady(const ProfileInfo& p) override { profiles.push_back(p); }
     void onProblem(const SessionProblem& p) override { problems.push_back(p); }
     void onPostureChanged(double t, PostureState s) override { posture.emplace_back(t, s); }
+    void onRoutineEnded(const RoutineSummary& r) override { routines.push_back(r); }
+    void onBreak(const BreakTaken& b) override { breaks.push_back(b); }
+    std::vector<RoutineSummary> routines;
+    std::vector<BreakTaken> breaks;
 
     [[nodiscard]] int problemsOf(SessionProblem::Kind kind) const {
         return static_cast<int>(std::count_if(problems.begin(), problems.end(),
@@ -136,15 +146,16 @@ struct Run {
         options.history.utcNow = kStartUtc;
         session.emplace(test::sharedLandmarkModel(), options, observer);
     }
-    // Frames for `seconds`: the pose, or nobody when `present` is false.
-    void play(double seconds, Pose pose = kUpright, bool present = true) {
+    // Frames for `seconds`: the pose, or nobody when `present` is false; `living`: false for a
+    // picture of the face (no motion at all).
+    void play(double seconds, Pose pose = kUpright, bool present = true, bool living = true) {
         const double end = t + seconds;
         while (t < end - 1e-9) {
             Frame frame;
             frame.index = index;
             frame.timestampSec = t;
             frame.bgr = cv::Mat(480, 640, CV_8UC3, cv::Scalar::all(0));
-            session->consume(frame, present ? faceFrame(index, t, pose) : noFace(index, t));
+            session->consume(frame, present ? faceFrame(index, t, pose, living) : noFace(index, t));
             ++index;
             t += 1.0 / kFps;
         }
@@ -443,4 +454,99 @@ TEST_CASE("a frame the analysis cannot read is skipped with one message") {
     fine.timestampSec = 0.3;
     session.process(fine);
     CHECK(observer.frames == 1);
+}
+
+TEST_CASE("a face that neither blinks nor moves for two minutes is a picture: not measured, not recorded, said") {
+    const auto db = test::scratchDir("session-picture") / "history.db";
+    Run run(db);
+    run.session->startCalibration(10.0);
+    run.play(11.0);
+    REQUIRE(run.session->baseline());
+    run.play(119.0, kForwardHead, true, false);  // a photo of someone leaning in, from stream time 11 s
+    REQUIRE(run.observer.lastStatus);
+    CHECK_FALSE(run.observer.lastStatus->picture);
+    CHECK(run.observer.lastStatus->present);
+    CHECK(run.observer.lastStatus->posture == PostureState::ForwardHead);
+    run.play(60.0, kForwardHead, true, false);
+    CHECK(run.observer.lastStatus->picture);
+    CHECK(run.observer.lastStatus->faceSeen);
+    CHECK_FALSE(run.observer.lastStatus->recording);
+    CHECK_FALSE(run.observer.lastStatus->present);  // gone once the 15 s bridge has passed
+    CHECK(run.observer.lastStatus->posture == PostureState::Away);  // not judged as leaning in
+    run.play(20.0);  // a person moves in front of the camera again
+    CHECK_FALSE(run.observer.lastStatus->picture);
+    CHECK(run.observer.lastStatus->recording);
+    CHECK(run.observer.lastStatus->present);
+    run.session->finish(run.utc());
+    // Present: the 11 s, the photo's first two minutes, the 15 s bridge, and the person's 20 s.
+    CHECK(presentSecOf(db, "me") == Approx(11.0 + 120.0 + 15.0 + 20.0).margin(0.5));
+}
+
+TEST_CASE("a guided routine: needs a calibration, silences alerts, shows its progress, and counts as a break") {
+    const auto db = test::scratchDir("session-routine") / "history.db";
+    const Routine tiltLeft{"test", "Test", {RoutineStep{RoutineTarget::TiltLeft, 15.0, 5.0, 1, 30.0}}};
+    Run run(db);
+    CHECK_FALSE(run.session->startRoutine(tiltLeft));  // its targets are relative to a calibration
+    run.session->startCalibration(10.0);
+    run.play(11.0);
+    REQUIRE(run.session->baseline());
+    run.play(20.0, kForwardHead);  // the forward-head alert would come at about 43 s
+    REQUIRE(run.session->startRoutine(tiltLeft));
+    CHECK_FALSE(run.session->startRoutine(tiltLeft));  // one at a time
+    run.play(20.0, kForwardHead);
+    CHECK(run.observer.alerts.empty());
+    REQUIRE(run.observer.lastStatus->routine);
+    CHECK(run.observer.lastStatus->routine->routineId == "test");
+    CHECK(run.observer.lastStatus->routine->steps == 1);
+    CHECK(run.observer.lastStatus->routine->current.target == RoutineTarget::TiltLeft);
+    CHECK_FALSE(run.observer.lastStatus->routine->onTarget);
+    run.play(3.0, Pose{1.0, 0.0, 20.0});
+    CHECK(run.observer.lastStatus->routine->onTarget);
+    CHECK(run.observer.lastStatus->routine->holdProgress == Approx(2.9 / 5.0).margin(0.03));
+    run.play(2.2, Pose{1.0, 0.0, 20.0});
+    REQUIRE(run.observer.routines.size() == 1);
+    const RoutineSummary& done = run.observer.routines[0];
+    CHECK(done.completed);
+    CHECK_FALSE(done.stopped);
+    CHECK(done.stepsDone == 1);
+    CHECK(done.startSec == Approx(31.0).margin(0.01));
+    CHECK(done.endSec == Approx(56.0).margin(0.15));
+    CHECK(run.observer.alerts.empty());
+    run.play(1.0);
+    CHECK_FALSE(run.observer.lastStatus->routine);
+    CHECK(run.observer.lastStatus->sittingSec < 1.5);  // the routine was a break
+    REQUIRE(run.observer.breaks.size() == 1);
+    CHECK(run.observer.breaks[0].startSec == Approx(done.startSec));
+    run.session->finish(run.utc());
+    const auto events = eventsOf(db, "me");
+    CHECK(std::count_if(events.begin(), events.end(), [](const HistoryEvent& e) { return e.kind == EventKind::Break; }) == 1);
+    HistoryStore store(db);
+    const auto routines = store.routines(store.profileId("me"), kStartUtc, kStartUtc + 3600.0);
+    REQUIRE(routines.size() == 1);
+    CHECK(routines[0].routineId == "test");
+    CHECK(routines[0].startUtcSec == Approx(kStartUtc + done.startSec));
+    CHECK(routines[0].endUtcSec == Approx(kStartUtc + done.endSec));
+    CHECK(routines[0].steps == 1);
+    CHECK(routines[0].stepsDone == 1);
+    CHECK(routines[0].completed);
+}
+
+TEST_CASE("a guided routine ended early with one command") {
+    const Routine routine{"test", "Test",
+                          {RoutineStep{RoutineTarget::TiltLeft, 15.0, 5.0, 1, 30.0},
+                           RoutineStep{RoutineTarget::TiltRight, 15.0, 5.0, 1, 30.0}}};
+    Run run(test::scratchDir("session-routine-stop") / "history.db");
+    run.session->startCalibration(10.0);
+    run.play(11.0);
+    REQUIRE(run.session->startRoutine(routine));
+    run.play(6.0, Pose{1.0, 0.0, 20.0});
+    CHECK(run.session->routineRunning());
+    run.session->stopRoutine();
+    run.play(0.1);
+    CHECK_FALSE(run.session->routineRunning());
+    REQUIRE(run.observer.routines.size() == 1);
+    CHECK(run.observer.routines[0].stopped);
+    CHECK(run.observer.routines[0].stepsDone == 1);
+    CHECK(run.observer.routines[0].steps == 2);
+    CHECK_FALSE(run.observer.routines[0].completed);
 }

@@ -55,13 +55,13 @@ TEST_CASE("one CSV row per minute, in local time") {
 
 TEST_CASE("one CSV row per day of a report") {
     PeriodReport report;
-    report.days = {{"2026-03-02", 3600.0, 0.81234, 3, 14.456}, {"2026-03-03", 90.0, 0.5, 0, 0.0}};
+    report.days = {{"2026-03-02", 3600.0, 0.81234, 3, 14.456, 2, 1, 9}, {"2026-03-03", 90.0, 0.5, 0, 0.0}};
     std::ostringstream out;
     writeDayCsv(out, report);
     CHECK(out.str() ==
-          "date,monitored_s,good_share,alerts,blinks_per_min\r\n"
-          "2026-03-02,3600.0,0.8123,3,14.46\r\n"
-          "2026-03-03,90.0,0.5000,0,0.00\r\n");
+          "date,monitored_s,good_share,alerts,blinks_per_min,routines,routines_finished,routine_steps_done\r\n"
+          "2026-03-02,3600.0,0.8123,3,14.46,2,1,9\r\n"
+          "2026-03-03,90.0,0.5000,0,0.00,0,0,0\r\n");
 }
 
 TEST_CASE("a CSV file that cannot be written is an I/O error") {
