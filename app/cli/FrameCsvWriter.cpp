@@ -11,7 +11,8 @@ FrameCsvWriter::FrameCsvWriter(const std::string& path)
     : m_out((createPrivateFile(path), path)), m_path(path) {  // readable by its owner only, whatever the umask
     if (!m_out) throw Error(ErrorKind::Io, "cannot write '" + path + "'");
     m_out << "frame,t_s,faces,method,box_x,box_y,box_w,box_h,ear_left,ear_right,iod_px,roll_deg,pitch_deg,yaw_deg,"
-             "distance_cm,eyes_usable,blink_score,blink_threshold,decode_ms,preprocess_ms,detect_ms,landmarks_ms,metrics_ms\n";
+             "distance_cm,eyes_usable,blink_score,blink_threshold,decode_ms,preprocess_ms,detect_ms,landmarks_ms,"
+             "metrics_ms\n";
     m_out << std::fixed;
 }
 
@@ -29,8 +30,8 @@ void FrameCsvWriter::write(const FrameResult& r, const SessionUpdate& update, do
         m_out << ",,,,,,,,,,,";
     }
     m_out << (update.eyesUsable ? 1 : 0) << ',' << std::setprecision(4) << update.blinkScore << ','
-          << update.blinkThreshold << ',' << std::setprecision(3) << decodeMs << ',' << r.times.preprocessMs << ',' << r.times.detectMs << ','
-          << r.times.landmarksMs << ',' << r.times.metricsMs << '\n';
+          << update.blinkThreshold << ',' << std::setprecision(3) << decodeMs << ',' << r.times.preprocessMs << ','
+          << r.times.detectMs << ',' << r.times.landmarksMs << ',' << r.times.metricsMs << '\n';
 }
 
 void FrameCsvWriter::close() {

@@ -156,7 +156,8 @@ int ReportCommand::run() const {
     HistoryStore store(m_dbPath);
     const auto openEnd = std::chrono::steady_clock::now();
     if (store.openReport().recreated) std::cerr << "posesmart-cli: " << store.openReport().message << "\n";
-    const std::int64_t profile = store.profileId(chooseProfile(store.profileNames(), m_user.empty() ? std::nullopt : std::optional(m_user), m_dbPath));
+    const std::int64_t profile = store.profileId(
+        chooseProfile(store.profileNames(), m_user.empty() ? std::nullopt : std::optional(m_user), m_dbPath));
     const PeriodReport report = buildReport(store, profile, *period);
     if (m_time) {
         const auto ms = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
@@ -172,8 +173,7 @@ int ReportCommand::run() const {
         const ReportSpan span = !m_week.empty()    ? ReportSpan::Week
                                 : !m_month.empty() ? ReportSpan::Month
                                                    : ReportSpan::Day;
-        const ReportData data =
-            loadReportData(store, profile, span, *period, static_cast<double>(std::time(nullptr)));
+        const ReportData data = loadReportData(store, profile, span, *period, static_cast<double>(std::time(nullptr)));
         if (!m_csvPath.empty()) {
             saveReportCsv(m_csvPath, m_csvRows == "day" ? CsvRows::PerDay : CsvRows::PerMinute, data.report,
                           data.minutes);

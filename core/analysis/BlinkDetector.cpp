@@ -75,7 +75,8 @@ void BlinkDetector::finishEvent(BlinkUpdate& update) {
     while (first != event.closing.end() && first->score < kHalfDepth * event.peakScore) ++first;
     if (first == event.closing.end()) first = event.closing.begin();
     double minEar = first->ear;
-    for (auto it = first; it != event.closing.end() && it->frame <= event.last.frame; ++it) minEar = std::min(minEar, it->ear);
+    for (auto it = first; it != event.closing.end() && it->frame <= event.last.frame; ++it)
+        minEar = std::min(minEar, it->ear);
     const double durationSec = event.last.timestampSec - first->timestampSec;
     if (durationSec > m_settings.maxBlinkSec) {
         update.closure = EyeClosure{first->frame, event.last.frame, first->timestampSec, event.last.timestampSec};
@@ -98,7 +99,10 @@ void BlinkDetector::finishEvent(BlinkUpdate& update) {
 
 void BlinkDetector::startEvent(const Scored& scored, double reopen) {
     // The event began where the score started its rise, above the re-opening level.
-    Event event{.closing = {scored}, .last = scored, .lastClosed = scored, .reopenedSec = std::nullopt,
+    Event event{.closing = {scored},
+                .last = scored,
+                .lastClosed = scored,
+                .reopenedSec = std::nullopt,
                 .peakScore = scored.score};
     double later = scored.score;
     for (auto it = m_recent.rbegin();

@@ -71,7 +71,7 @@ struct BlinkSettings {
     double blinkPeakShare = 0.6;
     double priorBlinkPeak = 0.5;
     int priorBlinks = 3;
-    double minRise = 0.1;  // an event needs the score to rise at least this much above its low
+    double minRise = 0.1;          // an event needs the score to rise at least this much above its low
     double reopenShare = 0.5;      // an event ends below this share of the threshold...
     double reopenPeakShare = 0.5;  // ...or of the event's peak score (half width), whichever is higher
     // The lids have left the closed level once the score stays under this share of the peak for
@@ -82,9 +82,9 @@ struct BlinkSettings {
     // The eyes must be seen reopened this long (two frames at 15-30 fps) before a blink counts,
     // so a stream that ends or a face lost mid-blink gives no half blink.
     double confirmSec = 0.03;
-    double maxFrameGapSec = 0.25;  // a longer gap between frames pauses any event, like unusable frames
+    double maxFrameGapSec = 0.25;     // a longer gap between frames pauses any event, like unusable frames
     double unreadableAfterSec = 1.0;  // an event paused this long is reported as unreadable
-    double completeShare = 0.6;    // complete: peak score >= this share of the usual blink's peak
+    double completeShare = 0.6;       // complete: peak score >= this share of the usual blink's peak
     // No open eyes for this long while the eye aspect ratio says the eyes are open is a change of
     // look (light, glasses, gaze), not a closure: any event is dropped and the appearance relearnt.
     double appearanceChangeSec = 4.0;
@@ -94,8 +94,8 @@ struct BlinkUpdate {
     std::optional<Blink> blink;
     std::optional<EyeClosure> closure;
     std::optional<EyeClosure> unreadable;  // eyes seen closing, then not read again in time
-    bool eyesOpen = false;           // this frame showed open eyes (appearance templates may learn from it)
-    bool relearnAppearance = false;  // the eyes' look changed for good: replace the templates
+    bool eyesOpen = false;                 // this frame showed open eyes (appearance templates may learn from it)
+    bool relearnAppearance = false;        // the eyes' look changed for good: replace the templates
     double score = 0.0;
     double threshold = 0.0;
 };
@@ -134,11 +134,11 @@ private:
     void forgetOld();
 
     BlinkSettings m_settings;
-    std::deque<Scored> m_window;    // usable frames of the last baselineWindowSec
-    std::deque<double> m_openEars;  // mean EAR of open-eye frames, same window
+    std::deque<Scored> m_window;        // usable frames of the last baselineWindowSec
+    std::deque<double> m_openEars;      // mean EAR of open-eye frames, same window
     std::deque<double> m_openEarTimes;  // in read time
-    std::deque<Scored> m_recent;      // the last few frames, to find where an event began
-    std::deque<double> m_blinkPeaks;  // peak scores of the last blinks
+    std::deque<Scored> m_recent;        // the last few frames, to find where an event began
+    std::deque<double> m_blinkPeaks;    // peak scores of the last blinks
     std::optional<Event> m_event;
     bool m_armed = true;               // false after an aborted event until the eyes reopen
     std::int64_t m_lastEventEnd = -1;  // an event never starts at or before this frame

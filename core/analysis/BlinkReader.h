@@ -22,12 +22,12 @@ namespace posesmart {
 
 struct BlinkReaderSettings {
     BlinkSettings detector;
-    double holdSec = 1.0;        // readable eye time held before the reference is chosen...
-    double maxHoldSec = 3.0;     // ...or longer, up to this, until enough open eyes have been seen:
-    double priorOpenEar = 0.2;   // an eye aspect ratio that most people's open eyes reach...
-    double minOpenShare = 0.2;   // ...in this share of the held frames
-    double maxHoldSpanSec = 10.0;  // the reference is chosen at the latest this long after the first frame held
-    double openShare = 0.92;     // reference frames: aspect ratio >= this share of the held 90th percentile
+    double holdSec = 1.0;             // readable eye time held before the reference is chosen...
+    double maxHoldSec = 3.0;          // ...or longer, up to this, until enough open eyes have been seen:
+    double priorOpenEar = 0.2;        // an eye aspect ratio that most people's open eyes reach...
+    double minOpenShare = 0.2;        // ...in this share of the held frames
+    double maxHoldSpanSec = 10.0;     // the reference is chosen at the latest this long after the first frame held
+    double openShare = 0.92;          // reference frames: aspect ratio >= this share of the held 90th percentile
     double appearanceLearnSec = 1.0;  // time constant of the open-eye template afterwards
 };
 
@@ -56,7 +56,7 @@ private:
     BlinkDetector m_detector;
     EyeAppearance m_appearance;
     bool m_started = false;
-    std::vector<EyeFrame> m_held;    // from the first readable frame until the reference is chosen
+    std::vector<EyeFrame> m_held;     // from the first readable frame until the reference is chosen
     std::deque<BlinkUpdate> m_queue;  // events still to report, one per frame
     std::optional<double> m_lastSec;
 };

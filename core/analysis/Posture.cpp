@@ -42,7 +42,7 @@ PostureReading classifyPosture(const FaceMeasurements& m, const PostureBaseline&
     // only roll past it counts, and a head coming back toward upright never does.
     const double habitualLow = std::min(baseline.rollDeg, 0.0);
     const double habitualHigh = std::max(baseline.rollDeg, 0.0);
-    r.rollDeltaDeg = m.rollDeg > habitualHigh ? m.rollDeg - habitualHigh
+    r.rollDeltaDeg = m.rollDeg > habitualHigh  ? m.rollDeg - habitualHigh
                      : m.rollDeg < habitualLow ? m.rollDeg - habitualLow
                                                : 0.0;
     // The state being left needs its measure clearly back, not just under the entry threshold.

@@ -36,8 +36,8 @@ struct PostureSettings {
 
 struct PostureReading {
     PostureState state = PostureState::Unknown;
-    double scale = 1.0;    // inter-ocular distance against the baseline (> 1: closer)
-    double dropIod = 0.0;  // eye line below the baseline, in baseline inter-ocular distances
+    double scale = 1.0;         // inter-ocular distance against the baseline (> 1: closer)
+    double dropIod = 0.0;       // eye line below the baseline, in baseline inter-ocular distances
     double rollDeltaDeg = 0.0;  // roll beyond the range from upright to the calibrated roll (signed)
     double distanceCm = 0.0;
 };

@@ -44,7 +44,7 @@ struct CalibrationResult {
     std::string reason;                       // why it failed, in words for the user
     int frames = 0;
     int faceFrames = 0;
-    int keptFrames = 0;       // in the steady group
+    int keptFrames = 0;        // in the steady group
     double steadyShare = 0.0;  // keptFrames / frames
     double driftIod = 0.0;     // median absolute deviation of the steady group's eye line, in iods
     double scaleDrift = 0.0;   // ...and of its inter-ocular distance, relative

@@ -31,7 +31,7 @@ public:
     [[nodiscard]] double sittingSec(double timestampSec) const;
     // Time at the screen since the last 20-20-20 rest (a reminder or looking away long enough).
     [[nodiscard]] double screenSec(double timestampSec) const;
-    void restTaken(double timestampSec);                              // the 20-20-20 reminder was given
+    void restTaken(double timestampSec);   // the 20-20-20 reminder was given
     void breakTaken(double timestampSec);  // a break at the screen (a guided routine): both times restart
     [[nodiscard]] double presentSec() const { return m_presentSec; }  // in all
 

@@ -4,12 +4,12 @@
 #pragma once
 
 #include "analysis/AlertPolicy.h"
-#include "analysis/BlinkReader.h"
 #include "analysis/BlinkRate.h"
-#include "vision/FrameAnalyzer.h"
+#include "analysis/BlinkReader.h"
 #include "analysis/Posture.h"
 #include "analysis/PostureCalibration.h"
 #include "analysis/Presence.h"
+#include "vision/FrameAnalyzer.h"
 
 #include <deque>
 #include <optional>

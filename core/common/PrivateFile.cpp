@@ -85,8 +85,7 @@ std::string makeFolderPrivate(const std::filesystem::path& folder) {
     std::filesystem::create_directories(folder, ec);
     if (ec) return "cannot create '" + folder.string() + "': " + ec.message();
     struct stat info {};
-    if (::lstat(folder.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))
-        return folder.string() + " is not a folder";
+    if (::lstat(folder.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) return folder.string() + " is not a folder";
     std::string problems;
     const auto tighten = [&](const std::filesystem::path& path, const struct stat& st, mode_t mode) {
         if ((st.st_mode & 0777) == mode || ::chmod(path.c_str(), mode) == 0) return;

@@ -27,8 +27,8 @@ struct PeriodReport {
     LocalPeriod period;
     double monitoredSec = 0.0;                                // present at the screen
     std::array<double, kPostureStateCount> secondsByState{};  // by PostureState
-    double goodShare = 0.0;       // good / (good + forward_head + slouch + too_close + tilted)
-    double longestGoodSec = 0.0;  // consecutive mostly-good minutes
+    double goodShare = 0.0;                           // good / (good + forward_head + slouch + too_close + tilted)
+    double longestGoodSec = 0.0;                      // consecutive mostly-good minutes
     std::array<int, kAlertKindCount> alertsByKind{};  // by AlertKind
     int alerts = 0;
     int breaks = 0;

@@ -420,8 +420,9 @@ std::vector<RoutineRecord> HistoryStore::routines(std::int64_t profile, double f
         query.bind(2, fromUtcSec);
         query.bind(3, toUtcSec);
         while (query.executeStep()) {
-            out.push_back({query.getColumn(0).getDouble(), query.getColumn(1).getDouble(), query.getColumn(2).getString(),
-                           query.getColumn(3).getInt(), query.getColumn(4).getInt(), query.getColumn(5).getInt() != 0});
+            out.push_back({query.getColumn(0).getDouble(), query.getColumn(1).getDouble(),
+                           query.getColumn(2).getString(), query.getColumn(3).getInt(), query.getColumn(4).getInt(),
+                           query.getColumn(5).getInt() != 0});
         }
     } catch (const SQLite::Exception& e) {
         throw Error(ErrorKind::Io, "cannot read the routines from the history: " + describe(e));

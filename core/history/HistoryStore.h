@@ -7,7 +7,6 @@
 #pragma once
 
 #include "common/Error.h"
-
 #include "history/HistoryRecords.h"
 
 #include <filesystem>

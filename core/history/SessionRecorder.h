@@ -7,8 +7,8 @@
 // Call it from the engine's thread, never the GUI's.
 #pragma once
 
-#include "history/HistoryStore.h"
 #include "analysis/SessionAnalyzer.h"
+#include "history/HistoryStore.h"
 
 #include <map>
 #include <optional>

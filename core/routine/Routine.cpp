@@ -23,11 +23,13 @@ constexpr std::array<std::pair<RoutineTarget, std::string_view>, 9> kNames{{
     {RoutineTarget::LookAway, "look_away"},
 }};
 
-double number(const nlohmann::json& step, const char* key, double fallback, double low, double high, std::size_t index) {
+double number(const nlohmann::json& step, const char* key, double fallback, double low, double high,
+              std::size_t index) {
     if (!step.contains(key)) return fallback;
     const nlohmann::json& value = step.at(key);
     if (!value.is_number()) {
-        throw Error(ErrorKind::BadInput, "routine step " + std::to_string(index + 1) + ": '" + key + "' is not a number");
+        throw Error(ErrorKind::BadInput,
+                    "routine step " + std::to_string(index + 1) + ": '" + key + "' is not a number");
     }
     const double v = value.get<double>();
     if (v < low || v > high) {
@@ -67,24 +69,28 @@ Routine routineFromJson(const nlohmann::json& json) {
     routine.name = json["name"].get<std::string>();
     for (std::size_t i = 0; i < json["steps"].size(); ++i) {
         const nlohmann::json& s = json["steps"][i];
-        const std::string targetName = s.contains("target") && s["target"].is_string() ? s["target"].get<std::string>() : "";
+        const std::string targetName =
+            s.contains("target") && s["target"].is_string() ? s["target"].get<std::string>() : "";
         const auto target = routineTargetFrom(targetName);
         if (!target) {
-            throw Error(ErrorKind::BadInput, "routine step " + std::to_string(i + 1) + ": unknown target '" + targetName + "'");
+            throw Error(ErrorKind::BadInput,
+                        "routine step " + std::to_string(i + 1) + ": unknown target '" + targetName + "'");
         }
         RoutineStep step;
         step.target = *target;
         const bool share = *target == RoutineTarget::ChinTuck;
         const bool needsAmount = *target != RoutineTarget::EyesClosed;
         if (needsAmount && !s.contains("amount")) {
-            throw Error(ErrorKind::BadInput, "routine step " + std::to_string(i + 1) + ": '" + targetName + "' needs an 'amount'");
+            throw Error(ErrorKind::BadInput,
+                        "routine step " + std::to_string(i + 1) + ": '" + targetName + "' needs an 'amount'");
         }
         step.amount = number(s, "amount", 0.0, share ? 0.01 : 1.0, share ? 0.5 : 90.0, i);
         step.holdSec = number(s, "hold_s", step.holdSec, 0.2, 120.0, i);
         step.repetitions = static_cast<int>(number(s, "repetitions", 1.0, 1.0, 20.0, i));
         step.timeoutSec = number(s, "timeout_s", step.timeoutSec, 1.0, 600.0, i);
         if (step.timeoutSec < step.holdSec * step.repetitions) {
-            throw Error(ErrorKind::BadInput, "routine step " + std::to_string(i + 1) + ": 'timeout_s' is shorter than its holds");
+            throw Error(ErrorKind::BadInput,
+                        "routine step " + std::to_string(i + 1) + ": 'timeout_s' is shorter than its holds");
         }
         routine.steps.push_back(step);
     }

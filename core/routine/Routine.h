@@ -15,7 +15,8 @@ namespace posesmart {
 // roll positive clockwise in the image, yaw positive with the nose toward the image's right, which
 // is the person's left, pitch positive nose down).
 enum class RoutineTarget {
-    TiltRight,   // right ear toward the right shoulder: roll at least `amount` degrees anticlockwise of the calibrated roll
+    TiltRight,   // right ear toward the right shoulder: roll at least `amount` degrees anticlockwise of the calibrated
+                 // roll
     TiltLeft,    // left ear toward the left shoulder: roll at least `amount` degrees clockwise of it
     TurnLeft,    // yaw >= amount
     TurnRight,   // yaw <= -amount

@@ -310,8 +310,13 @@ void LiveSession::report(const FrameOutcome& outcome) {
         s.picture = m_stillFace.picture();
         if (m_routine && !m_routine->progress().finished) {
             const RoutineProgress& p = m_routine->progress();
-            s.routine = RoutineStatus{m_routine->routineId(), p.step, m_routine->outcomes().size(),
-                                      m_routine->stepAt(p.step), p.repetitionsDone, p.holdProgress, p.onTarget};
+            s.routine = RoutineStatus{m_routine->routineId(),
+                                      p.step,
+                                      m_routine->outcomes().size(),
+                                      m_routine->stepAt(p.step),
+                                      p.repetitionsDone,
+                                      p.holdProgress,
+                                      p.onTarget};
         }
         s.recording = m_history.recording() && !m_pausedAtUtc && (m_analysis->calibrating() || m_identity.measures()) &&
                       !s.picture;

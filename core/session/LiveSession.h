@@ -29,7 +29,7 @@ namespace posesmart {
 struct LiveSessionOptions {
     SessionSettings analysis;
     AnalyzerSettings analyzer;
-    StillFaceSettings stillFace;  // a picture of a face is not measured
+    StillFaceSettings stillFace;    // a picture of a face is not measured
     SessionHistoryOptions history;  // its utcAtStreamZero also places quiet hours and today
     bool reportToday = false;       // SessionObserver::onTodayChanged at every new minute
 };

@@ -37,8 +37,8 @@ struct LiveStatus {
     double distanceCm = 0.0;
     double sittingSec = 0.0;  // since the last break
     IdentityState identity = IdentityState::NobodyEnrolled;
-    bool recording = false;  // minutes are being written
-    bool picture = false;    // the face in view neither blinks nor moves: a photo, not measured
+    bool recording = false;                // minutes are being written
+    bool picture = false;                  // the face in view neither blinks nor moves: a photo, not measured
     std::optional<RoutineStatus> routine;  // while a guided routine runs
 };
 

@@ -109,9 +109,9 @@ void SessionHistory::addPause(double fromUtcSec, double toUtcSec) {
 void SessionHistory::addRoutine(const RoutineSummary& summary) {
     if (!m_store) return;
     try {
-        m_store->addRoutine(m_profileId, {m_options.utcAtStreamZero + summary.startSec,
-                                          m_options.utcAtStreamZero + summary.endSec, summary.routineId, summary.steps,
-                                          summary.stepsDone, summary.completed});
+        m_store->addRoutine(m_profileId,
+                            {m_options.utcAtStreamZero + summary.startSec, m_options.utcAtStreamZero + summary.endSec,
+                             summary.routineId, summary.steps, summary.stepsDone, summary.completed});
     } catch (const Error& e) {
         problem(SessionProblem::Kind::HistoryError, e.what());
     }

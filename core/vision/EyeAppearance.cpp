@@ -27,8 +27,9 @@ cv::Mat samplePatch(const cv::Mat& bgr, cv::Point2f cornerA, cv::Point2f cornerB
     cv::Mat region = bgr;
     if (step > kBlurFromStep) {
         const float sigma = 0.5F * step;
-        const float reach = 0.5F * std::hypot(static_cast<float>(kPatchWidth), static_cast<float>(kPatchHeight)) * step +
-                            3.F * sigma + 2.F;
+        const float reach =
+            0.5F * std::hypot(static_cast<float>(kPatchWidth), static_cast<float>(kPatchHeight)) * step + 3.F * sigma +
+            2.F;
         const cv::Rect box = cv::Rect(cv::Point(cvFloor(centre.x - reach), cvFloor(centre.y - reach)),
                                       cv::Point(cvCeil(centre.x + reach), cvCeil(centre.y + reach))) &
                              cv::Rect(0, 0, bgr.cols, bgr.rows);
@@ -45,8 +46,8 @@ cv::Mat samplePatch(const cv::Mat& bgr, cv::Point2f cornerA, cv::Point2f cornerB
     const cv::Matx23f toImage(c, -s, at.x - c * kPatchWidth / 2.F + s * kPatchHeight / 2.F,  //
                               s, c, at.y - s * kPatchWidth / 2.F - c * kPatchHeight / 2.F);
     cv::Mat sampled;
-    cv::warpAffine(region, sampled, toImage, cv::Size(kPatchWidth, kPatchHeight), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
-                   cv::BORDER_REPLICATE);
+    cv::warpAffine(region, sampled, toImage, cv::Size(kPatchWidth, kPatchHeight),
+                   cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
     cv::Mat grey = sampled;
     if (sampled.channels() == 3) cv::cvtColor(sampled, grey, cv::COLOR_BGR2GRAY);
     cv::Mat patch;

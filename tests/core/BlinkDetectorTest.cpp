@@ -358,8 +358,8 @@ TEST_CASE("the threshold does not ratchet up after a lively stretch") {
     Timeline timeline;
     timeline.durationSec = 26.0;
     timeline.lively = {0.0, 15.0};
-    timeline.dips = {{3.0, 3.15, 0.6}, {8.0, 8.15, 0.6}, {16.0, 16.15, 0.6}, {18.0, 18.15, 0.6},
-                     {20.0, 20.15, 0.6}, {22.0, 22.15, 0.6}};
+    timeline.dips = {{3.0, 3.15, 0.6},   {8.0, 8.15, 0.6},   {16.0, 16.15, 0.6},
+                     {18.0, 18.15, 0.6}, {20.0, 20.15, 0.6}, {22.0, 22.15, 0.6}};
     for (double fps : kRates) {
         CAPTURE(fps);
         const Events events = run(timeline, fps);

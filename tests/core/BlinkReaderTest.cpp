@@ -122,6 +122,7 @@ TEST_CASE("the reader is not holding once the reference is chosen") {
     const SyntheticEyes eyes;
     BlinkReader reader;
     CHECK(reader.holding());
-    for (std::int64_t frame = 0; frame <= 40; ++frame) reader.update(eyes.at(frame, static_cast<double>(frame) / 30.0, {}));
+    for (std::int64_t frame = 0; frame <= 40; ++frame)
+        reader.update(eyes.at(frame, static_cast<double>(frame) / 30.0, {}));
     CHECK_FALSE(reader.holding());
 }

@@ -36,8 +36,8 @@ TEST_CASE("blinks on the harder dev variants and on cuts starting anywhere") {
     const std::filesystem::path source = POSESMART_SOURCE_DIR;
     const auto work = devdata / "blink-eval";  // summary.json: the README's table (scripts/readme_tables.py)
     const std::string testdata = test::quoted(test::testDataDir());
-    const auto made = test::runCommand("python3 " + test::quoted(source / "scripts/devdata/make_blink_variants.py") + " " +
-                                       test::quoted(devdata / "blink") + " --testdata " + testdata);
+    const auto made = test::runCommand("python3 " + test::quoted(source / "scripts/devdata/make_blink_variants.py") +
+                                       " " + test::quoted(devdata / "blink") + " --testdata " + testdata);
     INFO(made.output);
     REQUIRE(made.exitCode == 0);
     const auto eval = test::runCommand("python3 " + test::quoted(source / "scripts/devdata/eval_blinks.py") + " " +

@@ -57,7 +57,7 @@ private:
 class World : public CaptureEnvironment {
 public:
     double clock = 1000.0;
-    int openSources = 0;                 // sources alive now (the device is open while > 0)
+    int openSources = 0;  // sources alive now (the device is open while > 0)
     int opens = 0;
     std::function<std::unique_ptr<FrameSource>(int attempt)> opener;
     std::function<bool(double now)> foreignUse = [](double) { return false; };

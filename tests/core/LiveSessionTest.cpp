@@ -471,9 +471,9 @@ TEST_CASE("a face that neither blinks nor moves for two minutes is a picture: no
     CHECK(run.observer.lastStatus->picture);
     CHECK(run.observer.lastStatus->faceSeen);
     CHECK_FALSE(run.observer.lastStatus->recording);
-    CHECK_FALSE(run.observer.lastStatus->present);  // gone once the 15 s bridge has passed
+    CHECK_FALSE(run.observer.lastStatus->present);                  // gone once the 15 s bridge has passed
     CHECK(run.observer.lastStatus->posture == PostureState::Away);  // not judged as leaning in
-    run.play(20.0);  // a person moves in front of the camera again
+    run.play(20.0);                                                 // a person moves in front of the camera again
     CHECK_FALSE(run.observer.lastStatus->picture);
     CHECK(run.observer.lastStatus->recording);
     CHECK(run.observer.lastStatus->present);
@@ -519,7 +519,8 @@ TEST_CASE("a guided routine: needs a calibration, silences alerts, shows its pro
     CHECK(run.observer.breaks[0].startSec == Approx(done.startSec));
     run.session->finish(run.utc());
     const auto events = eventsOf(db, "me");
-    CHECK(std::count_if(events.begin(), events.end(), [](const HistoryEvent& e) { return e.kind == EventKind::Break; }) == 1);
+    CHECK(std::count_if(events.begin(), events.end(),
+                        [](const HistoryEvent& e) { return e.kind == EventKind::Break; }) == 1);
     HistoryStore store(db);
     const auto routines = store.routines(store.profileId("me"), kStartUtc, kStartUtc + 3600.0);
     REQUIRE(routines.size() == 1);
@@ -532,7 +533,8 @@ TEST_CASE("a guided routine: needs a calibration, silences alerts, shows its pro
 }
 
 TEST_CASE("a guided routine ended early with one command") {
-    const Routine routine{"test", "Test",
+    const Routine routine{"test",
+                          "Test",
                           {RoutineStep{RoutineTarget::TiltLeft, 15.0, 5.0, 1, 30.0},
                            RoutineStep{RoutineTarget::TiltRight, 15.0, 5.0, 1, 30.0}}};
     Run run(test::scratchDir("session-routine-stop") / "history.db");

@@ -64,9 +64,10 @@ struct MadeVideos {
 TEST_CASE("a still photo shown to the camera for 3 minutes is called a picture within 2.5 minutes") {
     const MadeVideos videos;
     // 10 frames a second: the check is timed by the frames' timestamps, not by their count.
-    const fs::path photo = videos.make(
-        "photo_3min.mp4", "-loop 1 -framerate 10 -i " + test::quoted(test::testData("identity/named/obama/obama-480p.jpg")) +
-                              " -t 180 -vf scale=852:480 -pix_fmt yuv420p -c:v libx264 -preset veryfast");
+    const fs::path photo =
+        videos.make("photo_3min.mp4", "-loop 1 -framerate 10 -i " +
+                                          test::quoted(test::testData("identity/named/obama/obama-480p.jpg")) +
+                                          " -t 180 -vf scale=852:480 -pix_fmt yuv420p -c:v libx264 -preset veryfast");
     const PictureWatch watched = watch(photo);
     CHECK(watched.faceFrames == watched.frames);
     CHECK(watched.blinks == 0);

@@ -11,9 +11,9 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <functional>
-#include <optional>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <optional>
 
 using namespace posesmart;
 
@@ -49,9 +49,9 @@ std::vector<Measured> measure(const std::string& video, double from, double to) 
 }
 
 // Calibrates on the frames in [from, from + 10 s), each passed through `edit` first.
-CalibrationResult calibrate(const std::vector<Measured>& frames, double from,
-                            const std::function<std::optional<FaceMeasurements>(double, std::optional<FaceMeasurements>)>&
-                                edit = {}) {
+CalibrationResult calibrate(
+    const std::vector<Measured>& frames, double from,
+    const std::function<std::optional<FaceMeasurements>(double, std::optional<FaceMeasurements>)>& edit = {}) {
     PostureCalibrator calibrator;
     for (const auto& f : frames) {
         if (f.timestampSec < from) continue;
@@ -94,16 +94,14 @@ TEST_CASE("calibration accepts every 10 s window of ordinary sitting and talking
 TEST_CASE("calibration refuses what breaks a baseline, and says which") {
     const auto talking = measure("blink/talkingface_0-100s.mp4", 0.0, 30.0);
     SECTION("walking away for 4 of the 10 s") {
-        const auto result = calibrate(talking, 10.0, [](double t, auto face) {
-            return t >= 3.0 && t < 7.0 ? std::nullopt : face;
-        });
+        const auto result =
+            calibrate(talking, 10.0, [](double t, auto face) { return t >= 3.0 && t < 7.0 ? std::nullopt : face; });
         CHECK_FALSE(result.baseline);
         CHECK_THAT(result.reason, Catch::Contains("a face was seen in"));
     }
     SECTION("leaning in for 4 of the 10 s") {
-        const auto result = calibrate(talking, 10.0, [](double t, auto face) {
-            return t >= 3.0 && t < 7.0 ? leanedIn(face) : face;
-        });
+        const auto result =
+            calibrate(talking, 10.0, [](double t, auto face) { return t >= 3.0 && t < 7.0 ? leanedIn(face) : face; });
         CHECK_FALSE(result.baseline);
         CHECK_THAT(result.reason, Catch::Contains("out of your usual place"));
     }

@@ -83,15 +83,19 @@ TEST_CASE("each target at its boundary, against the calibrated baseline") {
          with(u, &FaceMeasurements::rollDeg, 4.0 - 24.5)},
         {RoutineTarget::TiltLeft, 25.0, with(u, &FaceMeasurements::rollDeg, 29.0),
          with(u, &FaceMeasurements::rollDeg, 25.0)},  // 25 in the image is only 21 from the baseline
-        {RoutineTarget::TurnLeft, 35.0, with(u, &FaceMeasurements::yawDeg, 35.0), with(u, &FaceMeasurements::yawDeg, 34.0)},
+        {RoutineTarget::TurnLeft, 35.0, with(u, &FaceMeasurements::yawDeg, 35.0),
+         with(u, &FaceMeasurements::yawDeg, 34.0)},
         {RoutineTarget::TurnRight, 35.0, with(u, &FaceMeasurements::yawDeg, -35.0),
          with(u, &FaceMeasurements::yawDeg, 35.0)},
         {RoutineTarget::ChinTuck, 0.05, tuck, tuckTooSmall},
         {RoutineTarget::ChinTuck, 0.05, tuck, tuckDropped},
-        {RoutineTarget::LookUp, 15.0, with(u, &FaceMeasurements::pitchDeg, -5.0), with(u, &FaceMeasurements::pitchDeg, -4.0)},
-        {RoutineTarget::LookDown, 15.0, with(u, &FaceMeasurements::pitchDeg, 25.0), with(u, &FaceMeasurements::pitchDeg, 24.0)},
+        {RoutineTarget::LookUp, 15.0, with(u, &FaceMeasurements::pitchDeg, -5.0),
+         with(u, &FaceMeasurements::pitchDeg, -4.0)},
+        {RoutineTarget::LookDown, 15.0, with(u, &FaceMeasurements::pitchDeg, 25.0),
+         with(u, &FaceMeasurements::pitchDeg, 24.0)},
         {RoutineTarget::EyesClosed, 0.0, closed, halfClosed},
-        {RoutineTarget::LookAway, 30.0, with(u, &FaceMeasurements::yawDeg, -31.0), with(u, &FaceMeasurements::yawDeg, 29.0)},
+        {RoutineTarget::LookAway, 30.0, with(u, &FaceMeasurements::yawDeg, -31.0),
+         with(u, &FaceMeasurements::yawDeg, 29.0)},
     };
     for (const Case& c : cases) {
         INFO(toString(c.target));
@@ -169,7 +173,8 @@ TEST_CASE("repetitions need letting go in between; held too briefly is never cou
 }
 
 TEST_CASE("steps in order; a step not attempted times out and the next begins; skip and stop") {
-    const Routine routine{"r", "R",
+    const Routine routine{"r",
+                          "R",
                           {RoutineStep{RoutineTarget::TiltRight, 25.0, 2.0, 1, 5.0},
                            RoutineStep{RoutineTarget::TiltLeft, 25.0, 2.0, 1, 5.0},
                            RoutineStep{RoutineTarget::LookDown, 15.0, 2.0, 1, 5.0}}};
@@ -215,11 +220,13 @@ TEST_CASE("the routine files read, and a bad routine is a clear error") {
     };
     CHECK_THAT(bad(R"({"id": "x", "name": "X", "steps": [{"target": "cartwheel", "amount": 1}]})"),
                Catch::Contains("unknown target 'cartwheel'"));
-    CHECK_THAT(bad(R"({"id": "x", "name": "X", "steps": [{"target": "tilt_left"}]})"), Catch::Contains("needs an 'amount'"));
+    CHECK_THAT(bad(R"({"id": "x", "name": "X", "steps": [{"target": "tilt_left"}]})"),
+               Catch::Contains("needs an 'amount'"));
     CHECK_THAT(bad(R"({"id": "x", "name": "X", "steps": [{"target": "tilt_left", "amount": 200}]})"),
                Catch::Contains("'amount' is 200"));
-    CHECK_THAT(bad(R"({"id": "x", "name": "X", "steps": [{"target": "tilt_left", "amount": 20, "hold_s": 10, "timeout_s": 5}]})"),
-               Catch::Contains("shorter than its holds"));
+    CHECK_THAT(
+        bad(R"({"id": "x", "name": "X", "steps": [{"target": "tilt_left", "amount": 20, "hold_s": 10, "timeout_s": 5}]})"),
+        Catch::Contains("shorter than its holds"));
     CHECK_THAT(bad(R"({"id": "x", "name": "X", "steps": []})"), Catch::Contains("has no 'steps'"));
     CHECK_THAT(bad(R"([1, 2])"), Catch::Contains("'id' and a 'name'"));
     CHECK_THROWS_AS(readRoutine("/nonexistent/routine.json"), Error);

@@ -67,9 +67,13 @@ RoutinePlayer play(const Routine& routine, const Recording& recording, double fr
     return player;
 }
 
-Routine routineOf(const char* json) { return routineFromJson(nlohmann::json::parse(json)); }
+Routine routineOf(const char* json) {
+    return routineFromJson(nlohmann::json::parse(json));
+}
 
-Routine shipped(const char* file) { return readRoutine(std::string(POSESMART_ROUTINES_DIR) + "/" + file); }
+Routine shipped(const char* file) {
+    return readRoutine(std::string(POSESMART_ROUTINES_DIR) + "/" + file);
+}
 
 fs::path workDir() {
     const fs::path dir = fs::current_path() / "routine_video";
@@ -154,7 +158,8 @@ TEST_CASE("exact tilts and a smaller face on real frames: done when held, not wh
     }
 }
 
-TEST_CASE("a recorded head turn (webcam_lean_turn_a, about 18 degrees each way near 20 s) counts in its own direction") {
+TEST_CASE(
+    "a recorded head turn (webcam_lean_turn_a, about 18 degrees each way near 20 s) counts in its own direction") {
     // The recording turns about 0.6 s with the nose to the image's left (yaw about -18: the
     // person's right), then about 0.45 s the other way; it never turns the Neck routine's 35 degrees.
     const Recording recording = measure(test::testData("posture/webcam_lean_turn_a.mp4"), 5.0);

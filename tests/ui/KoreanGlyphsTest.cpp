@@ -42,7 +42,8 @@ TEST_CASE("every Korean string of the UI can be drawn", "[korean]") {
     REQUIRE(texts.size() > 200);
     int hangul = 0;
     for (const QString& text : texts) {
-        if (std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3; }))
+        if (std::any_of(text.begin(), text.end(),
+                        [](QChar c) { return c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3; }))
             ++hangul;  // a Hangul syllable
         INFO("text: " << text.toStdString());
         CHECK(missingCharacters(text, QApplication::font()).toStdString() == "");

@@ -14,7 +14,8 @@ namespace {
 
 bool anyLabelContains(const QWidget& window, const QString& words) {
     const auto labels = window.findChildren<QLabel*>();
-    return std::any_of(labels.begin(), labels.end(), [&](const QLabel* label) { return label->text().contains(words); });
+    return std::any_of(labels.begin(), labels.end(),
+                       [&](const QLabel* label) { return label->text().contains(words); });
 }
 
 }  // namespace

@@ -271,9 +271,9 @@ TEST_CASE("Values of the wrong type fall back to their defaults, named in the er
                         "tilted":7},"quiet_hours":{"enabled":true,"start":"25:99"},"language":"fr",
                         "show_overlay":0,"camera":["a"],"analysis_fps":20})");
     const SettingsLoad load = loadSettings(path);
-    for (const QString& key : {u"too_close_cm"_s, u"alerts.slouch.enabled"_s, u"alerts.tilted"_s,
-                               u"quiet_hours.start"_s, u"language"_s, u"show_overlay"_s, u"camera"_s,
-                               u"analysis_fps"_s}) {
+    for (const QString& key :
+         {u"too_close_cm"_s, u"alerts.slouch.enabled"_s, u"alerts.tilted"_s, u"quiet_hours.start"_s, u"language"_s,
+          u"show_overlay"_s, u"camera"_s, u"analysis_fps"_s}) {
         INFO(key.toStdString());
         CHECK(load.error.contains(key));
     }

@@ -3,8 +3,8 @@
 #pragma once
 
 #include <filesystem>
-#include <optional>
 #include <opencv2/core/types.hpp>
+#include <optional>
 
 namespace posesmart {
 
