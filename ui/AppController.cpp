@@ -9,6 +9,8 @@
 #include "PowerWatcher.h"
 #include "ReportText.h"
 #include "ReportWindow.h"
+#include "RoutineText.h"
+#include "RoutineWindow.h"
 #include "SettingsDialog.h"
 #include "TrayController.h"
 #include "capture/CameraCatalog.h"
@@ -64,6 +66,10 @@ constexpr double kCalibrationSec = 10.0;
 constexpr double kSnoozeSec = 3600.0;
 constexpr int kAttentionAfterAlertSec = 60;  // the tray shows "attention" this long after an alert
 
+QString calibrateFirstText() {
+    return AppController::tr("Calibrate first: a routine's positions are measured from your upright posture.");
+}
+
 CaptureLoopSettings captureSettings(const AppSettings& s) {
     CaptureLoopSettings out;
     out.release.nobodyReleaseSec = s.releaseCameraAfterSec;
@@ -94,6 +100,7 @@ AppController::AppController(AppOptions options, QObject* parent)
         connect(m_tray, &TrayController::pauseRequested, this, &AppController::pauseFor);
         connect(m_tray, &TrayController::resumeRequested, this, &AppController::resume);
         connect(m_tray, &TrayController::recalibrateRequested, this, &AppController::openCalibration);
+        connect(m_tray, &TrayController::routineRequested, this, &AppController::startRoutine);
         connect(m_tray, &TrayController::reportRequested, this, &AppController::openReport);
         connect(m_tray, &TrayController::quitRequested, this, &AppController::quitRequested);
     }
@@ -130,12 +137,24 @@ AppController::AppController(AppOptions options, QObject* parent)
         if (const auto kind = alertKindFromString(tag.toStdString())) m_engine->snooze(*kind, kSnoozeSec);
     });
     connect(m_notifier, &Notifier::openRequested, this, &AppController::showWindow);
+    connect(m_notifier, &Notifier::routineRequested, this, [this](const QString& kind) {
+        startRoutine(kind == alertKindKey(AlertKind::EyeBreak) ? kEyesRoutineId : kNeckRoutineId);
+    });
+    connect(m_engine, &EngineWorker::routineEnded, this, [this](const RoutineSummary& summary) {
+        if (m_routine) m_routine->showEnded(summary);
+    });
+    connect(m_engine, &EngineWorker::routineRefused, this, [this] {
+        delete m_routine;
+        m_window->showNotice(tr("Routine"), calibrateFirstText());
+        openCalibration();
+    });
 
     connect(m_window.get(), &MainWindow::openSourceRequested, this, [this](const QString& spec) {
         m_options.source = spec;
         startCapture(spec);
     });
     connect(m_window.get(), &MainWindow::calibrateRequested, this, &AppController::openCalibration);
+    connect(m_window.get(), &MainWindow::routineRequested, this, &AppController::startRoutine);
     connect(m_window.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
     connect(m_window.get(), &MainWindow::reportRequested, this, &AppController::openReport);
     connect(m_window.get(), &MainWindow::pauseToggled, this, [this](bool paused) {
@@ -158,7 +177,8 @@ AppController::AppController(AppOptions options, QObject* parent)
 
 AppController::~AppController() {
     shutdown();
-    delete m_report;  // a top-level window of its own; null if the user closed it
+    delete m_report;  // top-level windows of their own; null if the user closed them
+    delete m_routine;
 }
 
 QString AppController::settingsPath() const {
@@ -299,6 +319,40 @@ void AppController::openReport() {
     m_report->activateWindow();
 }
 
+RoutineWindow* AppController::routineWindow() const {
+    return m_routine;
+}
+
+void AppController::startRoutine(const QString& id) {
+    if (m_routine && m_routine->running()) {  // one at a time: the one running comes to the front
+        m_routine->raise();
+        return;
+    }
+    if (!m_lastStatus.calibrated) {
+        m_window->showNotice(tr("Routine"), calibrateFirstText());
+        openCalibration();
+        return;
+    }
+    QString error;
+    const std::optional<Routine> routine = builtInRoutine(id, &error);
+    if (!routine) {
+        m_window->showNotice(tr("Routine"), error);
+        return;
+    }
+    if (m_paused) resume();
+    m_notifier->withdraw();
+    if (!m_routine) {
+        // Its own top-level window, so it shows with the main window hidden to the tray.
+        m_routine = new RoutineWindow();
+        m_routine->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_routine, &RoutineWindow::stopRequested, m_engine, &EngineWorker::stopRoutine);
+    }
+    m_routine->showStarting(id);
+    m_routine->show();
+    m_routine->raise();
+    m_engine->startRoutine(*routine);
+}
+
 void AppController::pauseFor(int minutes) {
     m_paused = true;
     if (minutes > 0) {
@@ -335,7 +389,8 @@ void AppController::resume() {
 }
 
 void AppController::onAlert(AlertKind kind) {
-    m_notifier->notify(alertKindKey(kind), alertTitle(kind), alertMessage(kind));
+    const bool breakDue = kind == AlertKind::SittingTooLong || kind == AlertKind::EyeBreak;
+    m_notifier->notify(alertKindKey(kind), alertTitle(kind), alertMessage(kind), breakDue);
     m_lastAlertAt = QDateTime::currentDateTime();
     updateTray();
 }
@@ -347,6 +402,7 @@ void AppController::onStatus(const LiveStatus& status) {
     }
     m_lastStatus = status;
     m_window->showStatus(status);
+    if (m_routine) m_routine->showStatus(status);
     if (m_calibration) m_calibration->setProgress(status.calibrationProgress);
     updateTray();
 }

@@ -23,6 +23,7 @@ class MainWindow;
 class Notifier;
 class PowerWatcher;
 class ReportWindow;
+class RoutineWindow;
 class TrayController;
 
 struct AppOptions {
@@ -46,6 +47,8 @@ public:
     void showWindow();
     [[nodiscard]] MainWindow* window() const { return m_window.get(); }
     [[nodiscard]] TrayController* tray() const { return m_tray; }
+    // The guided routine's window while it is open, else null.
+    [[nodiscard]] RoutineWindow* routineWindow() const;
 
 signals:
     void quitRequested();
@@ -58,6 +61,8 @@ private:
     void openSettings();
     void openCalibration();
     void openReport();
+    // A guided routine in its own window (calibration first when there is none).
+    void startRoutine(const QString& id);
     void pauseFor(int minutes);  // -1: until tomorrow
     void resume();
     void onAlert(AlertKind kind);
@@ -77,6 +82,7 @@ private:
     PowerWatcher* m_power = nullptr;
     QPointer<CalibrationDialog> m_calibration;
     QPointer<ReportWindow> m_report;
+    QPointer<RoutineWindow> m_routine;
     QTimer m_resumeTimer;
     QDateTime m_pausedUntil;
     bool m_paused = false;

@@ -52,4 +52,8 @@ void EngineRelay::onProfileReady(const ProfileInfo& profile) {
     emit m_worker.ready(m_faceIdAvailable, profile.calibrated);
 }
 
+void EngineRelay::onRoutineEnded(const RoutineSummary& summary) {
+    emit m_worker.routineEnded(summary);
+}
+
 }  // namespace posesmart::ui

@@ -24,6 +24,7 @@ public:
     void onTodayChanged(const PeriodReport& today) override;
     void onProblem(const SessionProblem& problem) override;
     void onProfileReady(const ProfileInfo& profile) override;
+    void onRoutineEnded(const RoutineSummary& summary) override;
 
 private:
     EngineWorker& m_worker;

@@ -35,6 +35,7 @@ EngineWorker::EngineWorker(FrameMailbox& mailbox, QObject* parent) : QObject(par
     qRegisterMetaType<posesmart::AlertKind>();
     qRegisterMetaType<posesmart::SessionProblem>();
     qRegisterMetaType<posesmart::CalibrationResult>();
+    qRegisterMetaType<posesmart::RoutineSummary>();
 }
 
 EngineWorker::~EngineWorker() {
@@ -77,6 +78,14 @@ void EngineWorker::setPaused(bool paused) {
 }
 void EngineWorker::deleteAllData() {
     post([](LiveSession& s) { s.deleteAllData(); });
+}
+void EngineWorker::startRoutine(const Routine& routine) {
+    post([this, routine](LiveSession& s) {
+        if (!s.startRoutine(routine)) emit routineRefused();
+    });
+}
+void EngineWorker::stopRoutine() {
+    post([](LiveSession& s) { s.stopRoutine(); });
 }
 
 void EngineWorker::setFaceCallback(std::function<void(bool)> callback) {

@@ -8,6 +8,7 @@
 #include "LiveFrame.h"
 #include "analysis/SessionAnalyzer.h"
 #include "capture/FrameMailbox.h"
+#include "routine/Routine.h"
 
 #include <QObject>
 #include <QString>
@@ -52,6 +53,10 @@ public:
     // Measure another person from now on: their calibration, Face ID and history (created when new).
     void setProfile(const QString& name);
     void deleteAllData();
+    // A guided routine from the next frame (routineRefused when the profile is not calibrated);
+    // stopRoutine ends it early. Either way routineEnded follows once one ran.
+    void startRoutine(const Routine& routine);
+    void stopRoutine();
     // Called on the analysis thread for every frame: whether a face is in view.
     void setFaceCallback(std::function<void(bool)> callback);
 
@@ -68,6 +73,8 @@ signals:
     void todayChanged(const posesmart::PeriodReport& today);
     void problem(const posesmart::SessionProblem& problem);
     void profilesChanged(const QStringList& names);
+    void routineEnded(const posesmart::RoutineSummary& summary);
+    void routineRefused();
 
 private:
     void run(EngineOptions options);

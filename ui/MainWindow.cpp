@@ -2,6 +2,7 @@
 
 #include "LiveView.h"
 #include "ReportText.h"
+#include "RoutineText.h"
 
 #include <QCloseEvent>
 #include <QFileDialog>
@@ -139,6 +140,9 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     file->addAction(tr("&Report…"), QKeySequence(tr("Ctrl+R")), this, &MainWindow::reportRequested);
     file->addAction(tr("&Calibrate…"), this, &MainWindow::calibrateRequested);
+    QMenu* routines = file->addMenu(tr("Start a rou&tine"));
+    routines->addAction(routineName(kNeckRoutineId), this, [this] { emit routineRequested(kNeckRoutineId); });
+    routines->addAction(routineName(kEyesRoutineId), this, [this] { emit routineRequested(kEyesRoutineId); });
     file->addAction(tr("&Settings…"), this, &MainWindow::settingsRequested);
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &MainWindow::quitRequested);

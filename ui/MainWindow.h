@@ -48,6 +48,7 @@ public:
 signals:
     void openSourceRequested(const QString& spec);
     void calibrateRequested();
+    void routineRequested(const QString& id);
     void settingsRequested();
     void reportRequested();
     void pauseToggled(bool paused);

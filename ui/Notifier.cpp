@@ -36,12 +36,12 @@ bool Notifier::serviceAvailable() const {
     return registered.isValid() && registered.value();
 }
 
-void Notifier::notify(const QString& kind, const QString& title, const QString& body) {
+void Notifier::notify(const QString& kind, const QString& title, const QString& body, bool offerRoutine) {
     if (!serviceAvailable()) {
         emit showInWindow(title, body);
         return;
     }
-    m_waiting = Request{kind, title, body};
+    m_waiting = Request{kind, title, body, offerRoutine};
     m_withdrawPending = false;
     sendNext();
 }
@@ -55,6 +55,7 @@ void Notifier::withdraw() {
 void Notifier::onActionInvoked(uint id, const QString& action) {
     if (id == 0 || id != m_lastId) return;
     if (action == u"snooze") emit snoozeRequested(m_lastKind);
+    if (action == u"routine") emit routineRequested(m_lastKind);
     if (action == u"default") emit openRequested();
 }
 
@@ -103,7 +104,10 @@ void Notifier::sendNext() {
 
 void Notifier::send(const Request& request) {
     QStringList actions;
-    if (m_actions.value_or(false)) actions = {u"snooze"_s, tr("Snooze for 1 hour"), u"default"_s, tr("Open")};
+    if (m_actions.value_or(false)) {
+        if (request.offerRoutine) actions << u"routine"_s << tr("Start a 1-minute routine");
+        actions << u"snooze"_s << tr("Snooze for 1 hour") << u"default"_s << tr("Open");
+    }
     const QVariantMap hints{{u"desktop-entry"_s, kAppId},
                             {u"urgency"_s, QVariant::fromValue(kUrgencyNormal)},
                             {u"category"_s, u"presence"_s}};

@@ -1,6 +1,6 @@
 // Notifier: desktop notifications through the freedesktop service org.freedesktop.Notifications on
 // D-Bus. One at a time: each notification replaces the previous one. Offers "Snooze for 1 hour" and
-// "Open" buttons where the service supports actions. Every call is asynchronous, so the GUI thread
+// "Open" buttons where the service supports actions, and for a break "Start a 1-minute routine". Every call is asynchronous, so the GUI thread
 // never waits for the notification daemon. Without a service (or when it fails) the notification is
 // handed to the main window instead (showInWindow).
 #pragma once
@@ -22,14 +22,17 @@ public:
     // True when a notification service owns its name on the bus now (a daemon may start later).
     [[nodiscard]] bool serviceAvailable() const;
     // Shows title and body, replacing the notification shown before. `kind` (an alert kind) comes
-    // back with snoozeRequested.
-    void notify(const QString& kind, const QString& title, const QString& body);
+    // back with snoozeRequested and routineRequested. `offerRoutine`: a break is due, the
+    // notification offers a guided routine.
+    void notify(const QString& kind, const QString& title, const QString& body, bool offerRoutine = false);
     // Closes the notification on screen, if any.
     void withdraw();
 
 signals:
     // The user pressed "Snooze for 1 hour" on a notification of this kind.
     void snoozeRequested(const QString& kind);
+    // The user pressed "Start a 1-minute routine" on a notification of this kind.
+    void routineRequested(const QString& kind);
     // The user clicked a notification.
     void openRequested();
     // No notification service: the main window should show this itself.
@@ -44,6 +47,7 @@ private:
         QString kind;
         QString title;
         QString body;
+        bool offerRoutine = false;
     };
 
     void onServiceOwnerChanged(const QString& newOwner);

@@ -1,5 +1,7 @@
 #include "TrayController.h"
 
+#include "RoutineText.h"
+
 #include <QCoreApplication>
 #include <QMenu>
 #include <QSystemTrayIcon>
@@ -60,6 +62,14 @@ TrayController::TrayController(QObject* parent)
     connect(m_pauseTomorrow, &QAction::triggered, this, [this] { emit pauseRequested(kUntilTomorrow); });
     connect(m_resume, &QAction::triggered, this, &TrayController::resumeRequested);
     m_menu->addSeparator();
+    QMenu* routines = m_menu->addMenu(tr("Start a routine"));
+    routines->menuAction()->setObjectName(QStringLiteral("menuRoutines"));
+    for (const auto& [id, objectName] : {std::pair{kNeckRoutineId, "actionRoutineNeck"},
+                                         std::pair{kEyesRoutineId, "actionRoutineEyes"}}) {
+        QAction* action = routines->addAction(routineName(id));
+        action->setObjectName(QLatin1String(objectName));
+        connect(action, &QAction::triggered, this, [this, id] { emit routineRequested(id); });
+    }
     connect(addAction(tr("Recalibrate…"), "actionRecalibrate"), &QAction::triggered, this,
             &TrayController::recalibrateRequested);
     connect(addAction(tr("Today's report"), "actionReport"), &QAction::triggered, this,

@@ -1,6 +1,6 @@
 // TrayController: the system tray icon. Its picture and tooltip show the current state (good, needs
 // attention, paused, no camera, not you); its menu opens the window, pauses or resumes watching,
-// recalibrates, shows today's report and quits. It only reports the user's choices as signals.
+// starts a guided routine, recalibrates, shows today's report and quits. It only reports the user's choices as signals.
 #pragma once
 
 #include <QIcon>
@@ -45,6 +45,8 @@ signals:
     void pauseRequested(int minutes);
     void resumeRequested();
     void recalibrateRequested();
+    // A guided routine by id (RoutineText: kNeckRoutineId, kEyesRoutineId).
+    void routineRequested(const QString& id);
     void reportRequested();
     void quitRequested();
 

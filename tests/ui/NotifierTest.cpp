@@ -1,6 +1,6 @@
 // Notifier against a fake notification server on a real, private D-Bus (dbus-daemon): what Notify
 // carries (texts, app name and icon, hints, buttons only where the server has actions), one
-// notification at a time (replaces_id), snooze and open from the server's ActionInvoked, withdraw,
+// notification at a time (replaces_id), snooze, routine and open from the server's ActionInvoked, withdraw,
 // a server that starts later or fails, and the in-window fallback without any server.
 // Skipped (exit 77) when dbus-daemon is not installed.
 #include "CatchQt.h"
@@ -234,6 +234,29 @@ TEST_CASE("The notification's buttons snooze its kind or open the window", "[not
     notifier.notify(u"slouch"_s, u"Sit up"_s, u"You have been slouching."_s);
     REQUIRE(waitFor([&] { return server.notifies.size() == 2; }));
     CHECK(server.notifies.at(1).replacesId == 0);
+}
+
+TEST_CASE("A break's notification offers a guided routine, and its button asks for it", "[notifier]") {
+    PrivateBus bus;
+    FakeNotificationServer server;
+    server.serveOn(bus.connect());
+    Notifier notifier(bus.connect());
+    QSignalSpy routines(&notifier, &Notifier::routineRequested);
+    QSignalSpy snoozes(&notifier, &Notifier::snoozeRequested);
+
+    notifier.notify(u"sitting"_s, u"Time for a break"_s, u"You have been sitting for 50 minutes."_s, true);
+    REQUIRE(waitFor([&] { return server.notifies.size() == 1; }));
+    CHECK(server.notifies.at(0).actions == QStringList{u"routine"_s, u"Start a 1-minute routine"_s, u"snooze"_s,
+                                                       u"Snooze for 1 hour"_s, u"default"_s, u"Open"_s});
+    emit server.ActionInvoked(101, u"routine"_s);
+    REQUIRE(routines.wait(kWaitMs));
+    CHECK(routines.at(0).at(0).toString() == u"sitting"_s);
+    CHECK(snoozes.isEmpty());
+
+    // A posture alert offers none.
+    notifier.notify(u"slouch"_s, u"Sit up"_s, u"You have been slouching."_s);
+    REQUIRE(waitFor([&] { return server.notifies.size() == 2; }));
+    CHECK_FALSE(server.notifies.at(1).actions.contains(u"routine"_s));
 }
 
 TEST_CASE("withdraw closes the notification on screen", "[notifier]") {

@@ -113,6 +113,24 @@ TEST_CASE("the viewer's PDF of a month and of a day is one full A4 page") {
     checkPdf(day, "2025", "Posture through the day");
 }
 
+TEST_CASE("a month's PDF counts the guided routines") {
+    requirePoppler();
+    Exported e;
+    {
+        HistoryStore store(e.db);
+        store.addRoutine(e.profile, {*parseLocalDateTime("2025-06-12T15:00"), *parseLocalDateTime("2025-06-12T15:01:10"),
+                                     "neck-1min", 6, 6, true});
+    }
+    e.show(ReportSpan::Month, QDate(2025, 6, 3));
+    const auto month = e.dir / "month-routines.pdf";
+    e.waitExport([&] { e.window.exportPdf(QString::fromStdString(month.string())); });
+    checkPdf(month, "June 2025", "Guided routines per day");
+    const auto text = test::runCommand("pdftotext " + test::quoted(month) + " -");
+    INFO(text.output);
+    CHECK(text.output.find("Guided routines") != std::string::npos);
+    CHECK(text.output.find("1 (1 ") != std::string::npos);  // "finished" may come out with an "fi" ligature
+}
+
 TEST_CASE("posesmart-cli report --pdf writes the same page") {
     requirePoppler();
     const auto dir = test::scratchDir("report-cli-pdf");

@@ -1,6 +1,7 @@
 // The report viewer on a known history: the values in every chart's series equal the store's
 // aggregates (buildReport, minutes, events) for a day, an ISO week and a month; empty and partial
-// days show a message; a newer request supersedes an older one; the charts follow a dark palette.
+// days show a message; guided routines are marked and counted; a newer request supersedes an older
+// one; the charts follow a dark palette.
 #include "CatchQt.h"
 #include "ReportPalette.h"
 #include "ReportTestData.h"
@@ -164,6 +165,44 @@ TEST_CASE("a day's charts hold the store's numbers for that day") {
     CHECK(f.card("good_share") == QStringLiteral("%1%").arg(std::round(100.0 * expected.goodShare), 0, 'f', 0));
     CHECK(f.card("longest_sitting") == print::reportDuration(3 * 3600.0));  // 09:00-12:00
     CHECK(f.window.findChild<QLabel*>(u"reportNotice"_s)->isHidden());
+}
+
+TEST_CASE("guided routines: marked on the day's timeline, counted in the cards and per day of a week or month") {
+    Fixture f;
+    {
+        HistoryStore store(f.db);
+        // One done inside the 15:00 break (the session records a routine as a break too), one cut short.
+        store.addRoutine(f.profile, {*parseLocalDateTime("2025-06-12T15:00"), *parseLocalDateTime("2025-06-12T15:01:10"),
+                                     "neck-1min", 6, 6, true});
+        store.addRoutine(f.profile, {*parseLocalDateTime("2025-06-12T13:30"), *parseLocalDateTime("2025-06-12T13:30:40"),
+                                     "eyes-20-20-20", 4, 2, false});
+    }
+    f.show(ReportSpan::Day, QDate(2025, 6, 12));
+    const QList<QBarSet*> timeline = barSets(f.chart("timeline"));
+    REQUIRE(timeline.size() == 8);
+    CHECK(timeline[7]->label() == u"Routine"_s);
+    CHECK(sum(timeline[7]) == Approx((70.0 + 40.0) / 60.0));
+    CHECK(sum(timeline[6]) == Approx(65.0 - 70.0 / 60.0));  // the routine's minutes of the break show once
+    const int firstHour = firstHourLabel(f.chart("timeline"));
+    CHECK(timeline[7]->at((15 - firstHour) * 6) == Approx(70.0 / 60.0));      // 15:00-15:10
+    CHECK(timeline[7]->at((13 - firstHour) * 6 + 3) == Approx(40.0 / 60.0));  // 13:30-13:40
+    CHECK(f.card("routines") == u"2 (1 finished)"_s);
+
+    f.show(ReportSpan::Week, QDate(2025, 6, 12));
+    const QList<QBarSet*> week = barSets(f.chart("routinesByDay"));
+    REQUIRE(week.size() == 1);
+    REQUIRE(week[0]->count() == 7);
+    CHECK(week[0]->at(3) == 2.0);  // Thursday
+    CHECK(sum(week[0]) == 2.0);
+    CHECK(f.card("routines") == u"2 (1 finished)"_s);
+
+    f.show(ReportSpan::Month, QDate(2025, 6, 1));
+    CHECK(sum(barSets(f.chart("routinesByDay"))[0]) == 2.0);
+
+    // A period without any: no routine chart, and the card says 0.
+    f.show(ReportSpan::Week, QDate(2025, 5, 14));
+    CHECK(f.window.findChild<QChartView*>(u"routinesByDay"_s) == nullptr);
+    CHECK(f.card("routines") == u"0"_s);
 }
 
 TEST_CASE("week and month charts hold the store's numbers for each day") {

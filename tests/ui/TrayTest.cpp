@@ -64,6 +64,18 @@ TEST_CASE("Each tray menu item emits its signal", "[tray]") {
     }
 }
 
+TEST_CASE("The routine items ask for the neck or the eyes routine", "[tray]") {
+    TrayController tray;
+    QSignalSpy routines(&tray, &TrayController::routineRequested);
+    action(tray, "actionRoutineNeck")->trigger();
+    action(tray, "actionRoutineEyes")->trigger();
+    REQUIRE(routines.count() == 2);
+    CHECK(routines.at(0).at(0).toString() == u"neck-1min"_s);
+    CHECK(routines.at(1).at(0).toString() == u"eyes-20-20-20"_s);
+    CHECK(action(tray, "actionRoutineNeck")->text() == u"Neck, 1 minute"_s);
+    CHECK(action(tray, "menuRoutines")->menu() != nullptr);
+}
+
 TEST_CASE("The pause items ask for 15 minutes, 1 hour or until tomorrow", "[tray]") {
     TrayController tray;
     QSignalSpy pauses(&tray, &TrayController::pauseRequested);

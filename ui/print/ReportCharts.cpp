@@ -1,5 +1,6 @@
-// ReportCharts: the chart data of a day (posture timeline in 10-minute bins with breaks, blink rate
-// and alerts by hour) and of a week or month (good posture, blink rate, alerts and sitting per day).
+// ReportCharts: the chart data of a day (posture timeline in 10-minute bins with breaks and guided
+// routines, blink rate and alerts by hour) and of a week or month (good posture, blink rate, alerts,
+// sitting and, when any were done, routines per day).
 #include "ReportCharts.h"
 
 #include "ReportText.h"
@@ -59,6 +60,7 @@ std::pair<int, int> activeBins(const ReportData& data) {
         if (e.kind == EventKind::Alert || e.kind == EventKind::Break)
             include(e.utcSec, e.utcSec + std::max(e.durationSec, 1.0));
     }
+    for (const RoutineRecord& r : data.report.routines) include(r.startUtcSec, std::max(r.endUtcSec, r.startUtcSec + 1.0));
     const int firstBin = static_cast<int>(std::floor((first - from) / kBinSec)) / kBinsPerHour * kBinsPerHour;
     const int lastBin =
         (static_cast<int>(std::ceil((last - from) / kBinSec)) + kBinsPerHour - 1) / kBinsPerHour * kBinsPerHour;
@@ -79,6 +81,16 @@ ReportChart timelineChart(const ReportData& data, int firstBin, int lastBin) {
     for (const auto& [state, role] : kTimelineStates)
         chart.series.append({stateName(state), role, QList<double>(binCount, 0.0)});
     ChartSeries breaks{QCoreApplication::translate("Report", "Break"), SeriesRole::Break, QList<double>(binCount, 0.0)};
+    ChartSeries routines{QCoreApplication::translate("Report", "Routine"), SeriesRole::Routine,
+                         QList<double>(binCount, 0.0)};
+    // Minutes of [begin, end) in each slot.
+    const auto spread = [&](ChartSeries& series, double begin, double end, double sign) {
+        for (qsizetype slot = 0; slot < binCount; ++slot) {
+            const double binStart = from + static_cast<double>(firstBin + slot) * kBinSec;
+            const double overlap = std::min(end, binStart + kBinSec) - std::max(begin, binStart);
+            if (overlap > 0.0) series.values[slot] = std::max(0.0, series.values[slot] + sign * overlap / 60.0);
+        }
+    };
     for (const MinuteRecord& m : data.minutes) {
         const auto slot =
             static_cast<qsizetype>(std::floor((static_cast<double>(m.minuteUtc) * 60.0 - from) / kBinSec)) - firstBin;
@@ -88,15 +100,15 @@ ReportChart timelineChart(const ReportData& data, int firstBin, int lastBin) {
                 m.secondsByState[static_cast<std::size_t>(kTimelineStates[static_cast<std::size_t>(s)].first)] / 60.0;
     }
     for (const HistoryEvent& e : data.events) {
-        if (e.kind != EventKind::Break) continue;
-        for (qsizetype slot = 0; slot < binCount; ++slot) {
-            const double binStart = from + static_cast<double>(firstBin + slot) * kBinSec;
-            const double overlap =
-                std::min(e.utcSec + e.durationSec, binStart + kBinSec) - std::max(e.utcSec, binStart);
-            if (overlap > 0.0) breaks.values[slot] += overlap / 60.0;
-        }
+        if (e.kind == EventKind::Break) spread(breaks, e.utcSec, e.utcSec + e.durationSec, 1.0);
     }
     chart.series.append(breaks);
+    // A routine is also recorded as a break: its minutes show as the routine, not twice.
+    for (const RoutineRecord& r : data.report.routines) {
+        spread(chart.series.last(), r.startUtcSec, r.endUtcSec, -1.0);
+        spread(routines, r.startUtcSec, r.endUtcSec, 1.0);
+    }
+    if (!data.report.routines.empty()) chart.series.append(routines);
     return chart;
 }
 
@@ -146,6 +158,7 @@ QList<ReportChart> periodCharts(const ReportData& data) {
     ChartSeries blinks{QCoreApplication::translate("Report", "Blink rate"), SeriesRole::Blinks, {}};
     ChartSeries alerts{QCoreApplication::translate("Report", "Alerts"), SeriesRole::Alerts, {}};
     ChartSeries sitting{QCoreApplication::translate("Report", "Sitting"), SeriesRole::Sitting, {}};
+    ChartSeries routines{QCoreApplication::translate("Report", "Routines"), SeriesRole::Routine, {}};
     for (const LocalPeriod& day : daysOf(data.report.period)) {
         const QDate date = QDate::fromString(QString::fromStdString(day.label), Qt::ISODate);
         labels.append(data.span == ReportSpan::Week ? locale.toString(date, QStringLiteral("ddd d"))
@@ -156,6 +169,7 @@ QList<ReportChart> periodCharts(const ReportData& data) {
         blinks.values.append(summary && summary->blinksPerMin > 0.0 ? summary->blinksPerMin : kNoValue);
         alerts.values.append(summary ? summary->alerts : 0.0);
         sitting.values.append(summary ? summary->monitoredSec / 3600.0 : 0.0);
+        routines.values.append(summary ? summary->routines : 0.0);
     }
     QList<ReportChart> charts = {
         makeChart("goodShareByDay", QCoreApplication::translate("Report", "Good posture per day"), QStringLiteral("%"),
@@ -173,6 +187,11 @@ QList<ReportChart> periodCharts(const ReportData& data) {
     charts[1].healthy = kHealthyBlinksPerMin;
     charts[2].series = {alerts};
     charts[3].series = {sitting};
+    if (!data.report.routines.empty()) {
+        charts.append(makeChart("routinesByDay", QCoreApplication::translate("Report", "Guided routines per day"),
+                                QCoreApplication::translate("Report", "routines"), ChartKind::Bars, labels));
+        charts.last().series = {routines};
+    }
     // A month's day numbers get room to be read: every other one.
     for (ReportChart& chart : charts) chart.labelEvery = data.span == ReportSpan::Month ? 2 : 1;
     return charts;

@@ -27,8 +27,9 @@ struct ValueRange {
 };
 
 struct ReportChart {
-    // Day: "timeline", "blinksByHour", "alertsByHour"; week and month: "goodShareByDay",
-    // "blinksByDay", "alertsByDay", "sittingByDay".
+    // Day: "timeline" (with a "Routine" series when routines were done), "blinksByHour",
+    // "alertsByHour"; week and month: "goodShareByDay", "blinksByDay", "alertsByDay", "sittingByDay",
+    // and "routinesByDay" when routines were done.
     QString id;
     QString title;
     QString unit;  // of the value axis

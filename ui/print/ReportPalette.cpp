@@ -25,6 +25,8 @@ QColor seriesColor(SeriesRole role, bool dark) {
             return dark ? QColor(0xe8, 0x7a, 0x3a) : QColor(0xd5, 0x5e, 0x00);
         case SeriesRole::Sitting:
             return dark ? QColor(0x9f, 0x8f, 0xe0) : QColor(0x6a, 0x51, 0xa3);
+        case SeriesRole::Routine:  // a deep teal, apart from the break's sky blue and the good green
+            return dark ? QColor(0x4f, 0xd1, 0xc5) : QColor(0x00, 0x6d, 0x77);
     }
     return {};
 }

@@ -6,7 +6,7 @@
 
 namespace posesmart::print {
 
-enum class SeriesRole { Good, ForwardHead, Slouch, TooClose, Tilted, Unknown, Break, Blinks, Alerts, Sitting };
+enum class SeriesRole { Good, ForwardHead, Slouch, TooClose, Tilted, Unknown, Break, Blinks, Alerts, Sitting, Routine };
 
 struct ChartColors {
     QColor background;

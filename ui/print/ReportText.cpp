@@ -101,6 +101,11 @@ QList<SummaryCard> summaryCards(const ReportData& data) {
              : none},
         {QStringLiteral("longest_sitting"), QCoreApplication::translate("Report", "Longest sitting"),
          reportDuration(data.longestSittingSec)},
+        {QStringLiteral("routines"), QCoreApplication::translate("Report", "Guided routines"),
+         r.routines.empty() ? locale.toString(0)
+                            : QCoreApplication::translate("Report", "%1 (%2 finished)")
+                                  .arg(locale.toString(static_cast<qlonglong>(r.routines.size())),
+                                       locale.toString(r.routinesFinished))},
     };
 }
 

@@ -11,7 +11,8 @@
 namespace posesmart::print {
 
 struct SummaryCard {
-    QString key;  // stable: "monitored", "good_share", "alerts", "breaks", "blink_rate", "distance", "longest_sitting"
+    QString key;  // stable: "monitored", "good_share", "alerts", "breaks", "blink_rate", "distance", "longest_sitting",
+                  // "routines"
     QString title;
     QString value;
 };
