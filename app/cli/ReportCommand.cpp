@@ -54,7 +54,19 @@ nlohmann::json toJson(const PeriodReport& r) {
                         {"monitored_s", rounded(d.monitoredSec, 0.1)},
                         {"good_share", rounded(d.goodShare, 1e-4)},
                         {"alerts", d.alerts},
-                        {"blinks_per_min", rounded(d.blinksPerMin, 0.01)}});
+                        {"blinks_per_min", rounded(d.blinksPerMin, 0.01)},
+                        {"routines", d.routines},
+                        {"routines_finished", d.routinesFinished}});
+    }
+    nlohmann::json routines = nlohmann::json::array();
+    for (const RoutineRecord& g : r.routines) {
+        routines.push_back({{"routine", g.routineId},
+                            {"day", localDayOf(g.startUtcSec).label},
+                            {"start_minute", localMinuteOfDay(g.startUtcSec)},
+                            {"duration_s", rounded(g.endUtcSec - g.startUtcSec, 0.1)},
+                            {"steps", g.steps},
+                            {"steps_done", g.stepsDone},
+                            {"completed", g.completed}});
     }
     return {{"period", r.period.label},
             {"monitored_s", rounded(r.monitoredSec, 0.1)},
@@ -70,6 +82,9 @@ nlohmann::json toJson(const PeriodReport& r) {
             {"blinks_per_min", rounded(r.blinksPerMin, 0.01)},
             {"blinks_per_min_by_hour", hours},
             {"mean_distance_cm", rounded(r.meanDistanceCm, 0.1)},
+            {"routines", routines},
+            {"routines_finished", r.routinesFinished},
+            {"routine_steps_done", r.routineStepsDone},
             {"days", days}};
 }
 
@@ -111,6 +126,14 @@ void printText(const PeriodReport& r) {
         if (r.blinksPerMinByHour[h] >= 0.0) std::cout << " " << h << "h " << r.blinksPerMinByHour[h];
     }
     std::cout << "\n  mean distance      " << std::setprecision(0) << r.meanDistanceCm << " cm\n";
+    std::cout << "  guided routines    " << r.routines.size() << "  (" << r.routinesFinished << " finished, "
+              << r.routineStepsDone << " steps done)\n";
+    for (const RoutineRecord& g : r.routines) {
+        const int minute = localMinuteOfDay(g.startUtcSec);
+        std::cout << "    " << localDayOf(g.startUtcSec).label << " " << std::setw(2) << std::setfill('0') << minute / 60
+                  << ':' << std::setw(2) << minute % 60 << std::setfill(' ') << "  " << g.routineId << "  "
+                  << g.stepsDone << " of " << g.steps << " steps" << (g.completed ? ", finished" : "") << "\n";
+    }
     if (r.days.size() > 1) {
         std::cout << "  day         monitored     good  alerts  blinks/min\n";
         for (const DaySummary& d : r.days) {
