@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>Alerts</name>
+    <message>
+        <source>Posture check</source>
+        <translation>자세 확인</translation>
+    </message>
+    <message>
+        <source>Your head has drifted forward. Sit back and lengthen your neck.</source>
+        <translation>고개가 앞으로 나와 있어요. 등을 기대고 목을 길게 펴 보세요.</translation>
+    </message>
+    <message>
+        <source>You are sinking in your chair. Sit up and roll your shoulders back.</source>
+        <translation>의자에 몸이 푹 가라앉아 있어요. 바르게 앉아 어깨를 뒤로 펴 보세요.</translation>
+    </message>
+    <message>
+        <source>You are very close to the screen. Lean back a little.</source>
+        <translation>화면에 많이 가까워요. 조금만 뒤로 기대 보세요.</translation>
+    </message>
+    <message>
+        <source>Your head is tilted. Level it to ease your neck.</source>
+        <translation>고개가 기울어져 있어요. 고개를 바로 하면 목이 편해져요.</translation>
+    </message>
+    <message>
+        <source>Time to blink</source>
+        <translation>눈을 깜빡여 주세요</translation>
+    </message>
+    <message>
+        <source>You have blinked little for a few minutes. Blink slowly a few times.</source>
+        <translation>몇 분 동안 눈을 거의 깜빡이지 않았어요. 천천히 몇 번 깜빡여 보세요.</translation>
+    </message>
+    <message>
+        <source>Time for a break</source>
+        <translation>잠시 쉬어 갈 시간이에요</translation>
+    </message>
+    <message>
+        <source>You have been sitting a long while. Stand up and move for a few minutes.</source>
+        <translation>오래 앉아 계셨어요. 일어나서 몇 분 정도 움직여 보세요.</translation>
+    </message>
+    <message>
+        <source>Rest your eyes</source>
+        <translation>눈을 쉬게 해 주세요</translation>
+    </message>
+    <message>
+        <source>Look at something 20 feet (6 m) away for 20 seconds.</source>
+        <translation>20피트(6 m) 떨어진 곳을 20초 동안 바라봐 주세요.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>Healthy range</source>
@@ -251,6 +298,111 @@
         <source>This month so far.</source>
         <translation>이번 달 지금까지의 기록이에요.</translation>
     </message>
+    <message>
+        <source>Routine</source>
+        <translation>루틴</translation>
+    </message>
+    <message>
+        <source>Routines</source>
+        <translation>루틴</translation>
+    </message>
+    <message>
+        <source>Guided routines per day</source>
+        <translation>하루별 안내 루틴</translation>
+    </message>
+    <message>
+        <source>routines</source>
+        <translation>루틴</translation>
+    </message>
+    <message>
+        <source>Guided routines</source>
+        <translation>안내 루틴</translation>
+    </message>
+    <message>
+        <source>%1 (%2 finished)</source>
+        <translation>%1회 (%2회 완료)</translation>
+    </message>
+</context>
+<context>
+    <name>Routine</name>
+    <message>
+        <source>The routine “%1” is not part of this build.</source>
+        <translation>“%1” 루틴은 이 빌드에 들어 있지 않아요.</translation>
+    </message>
+    <message>
+        <source>The routine “%1” cannot be read: %2</source>
+        <translation>“%1” 루틴을 읽을 수 없어요: %2</translation>
+    </message>
+    <message>
+        <source>Neck, 1 minute</source>
+        <translation>목 스트레칭, 1분</translation>
+    </message>
+    <message>
+        <source>Eyes, 20-20-20</source>
+        <translation>눈 휴식, 20-20-20</translation>
+    </message>
+    <message>
+        <source>Tilt your right ear toward your right shoulder</source>
+        <translation>오른쪽 귀를 오른쪽 어깨 쪽으로 기울이세요</translation>
+    </message>
+    <message>
+        <source>Tilt your left ear toward your left shoulder</source>
+        <translation>왼쪽 귀를 왼쪽 어깨 쪽으로 기울이세요</translation>
+    </message>
+    <message>
+        <source>Turn your head to the left</source>
+        <translation>고개를 왼쪽으로 돌리세요</translation>
+    </message>
+    <message>
+        <source>Turn your head to the right</source>
+        <translation>고개를 오른쪽으로 돌리세요</translation>
+    </message>
+    <message>
+        <source>Tuck your chin in: draw your head straight back</source>
+        <translation>턱을 당기세요: 머리를 뒤로 곧게 당겨요</translation>
+    </message>
+    <message>
+        <source>Look up at the ceiling</source>
+        <translation>천장을 올려다보세요</translation>
+    </message>
+    <message>
+        <source>Look down at your desk</source>
+        <translation>책상을 내려다보세요</translation>
+    </message>
+    <message>
+        <source>Close your eyes and relax them</source>
+        <translation>눈을 감고 편안히 쉬세요</translation>
+    </message>
+    <message>
+        <source>Look at something far away, about 6 metres</source>
+        <translation>6미터쯤 떨어진 먼 곳을 바라보세요</translation>
+    </message>
+    <message>
+        <source>Hold for %1 s</source>
+        <translation>%1초 동안 유지하세요</translation>
+    </message>
+    <message>
+        <source>Hold for %1 s, %2 times (%3 done)</source>
+        <translation>%1초씩 %2번 유지하세요 (%3번 완료)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Well done: all %n steps.</source>
+        <translation>
+            <numerusform>잘하셨어요: %n단계를 모두 마쳤어요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ended early: %1 of %n steps done.</source>
+        <translation>
+            <numerusform>일찍 끝냈어요: %n단계 중 %1단계를 했어요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n steps done. The others timed out: try them next time.</source>
+        <translation>
+            <numerusform>%n단계 중 %1단계를 했어요. 나머지는 시간이 지났어요: 다음에 해 보세요.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -272,51 +424,66 @@
     </message>
 </context>
 <context>
+    <name>posesmart::ui</name>
+    <message>
+        <source>Your history cannot be opened, so nothing is recorded: %1</source>
+        <translation>기록을 열 수 없어 아무것도 기록하지 않아요: %1</translation>
+    </message>
+    <message>
+        <source>Your history could not be saved yet (it is kept and retried): %1</source>
+        <translation>기록을 아직 저장하지 못했어요(보관해 두고 다시 시도해요): %1</translation>
+    </message>
+    <message>
+        <source>Your history is being saved again.</source>
+        <translation>기록을 다시 저장하고 있어요.</translation>
+    </message>
+    <message>
+        <source>Your history cannot be written yet (%1); waiting a few seconds.</source>
+        <translation>기록을 아직 쓸 수 없어요(%1). 몇 초 기다려요.</translation>
+    </message>
+    <message>
+        <source>Your history could not be written; it was kept in %1 and will be added at the next start.</source>
+        <translation>기록을 쓰지 못했어요. %1에 보관해 두었다가 다음 시작 때 추가해요.</translation>
+    </message>
+    <message>
+        <source>Your last minutes of history could not be saved: %1</source>
+        <translation>마지막 몇 분의 기록을 저장하지 못했어요: %1</translation>
+    </message>
+    <message>
+        <source>%1 minutes of history kept from the last session were added.</source>
+        <translation>지난 세션에서 보관해 둔 %1분의 기록을 추가했어요.</translation>
+    </message>
+    <message>
+        <source>Your saved calibration could not be read (%1). Please calibrate again.</source>
+        <translation>저장된 보정 정보를 읽을 수 없어요(%1). 다시 보정해 주세요.</translation>
+    </message>
+    <message>
+        <source>Face ID is off: %1</source>
+        <translation>Face ID가 꺼져 있어요: %1</translation>
+    </message>
+    <message>
+        <source>A picture from the camera could not be analysed and was skipped: %1</source>
+        <translation>카메라 영상 한 장을 분석하지 못해 건너뛰었어요: %1</translation>
+    </message>
+    <message>
+        <source>Another application is using the camera</source>
+        <translation>다른 앱이 카메라를 사용하고 있어요</translation>
+    </message>
+    <message>
+        <source>Nobody in view: the camera is off and checked now and then</source>
+        <translation>아무도 보이지 않아요. 카메라를 끄고 가끔씩 확인해요</translation>
+    </message>
+    <message>
+        <source>The camera stopped sending pictures</source>
+        <translation>카메라에서 영상이 들어오지 않아요</translation>
+    </message>
+    <message>
+        <source>The video has ended</source>
+        <translation>동영상이 끝났어요</translation>
+    </message>
+</context>
+<context>
     <name>posesmart::ui::AppController</name>
-    <message>
-        <source>Time to blink</source>
-        <translation>눈을 깜빡여 주세요</translation>
-    </message>
-    <message>
-        <source>Time for a break</source>
-        <translation>잠시 쉬어 갈 시간이에요</translation>
-    </message>
-    <message>
-        <source>Rest your eyes</source>
-        <translation>눈을 쉬게 해 주세요</translation>
-    </message>
-    <message>
-        <source>Posture check</source>
-        <translation>자세 확인</translation>
-    </message>
-    <message>
-        <source>Your head has drifted forward. Sit back and lengthen your neck.</source>
-        <translation>고개가 앞으로 나와 있어요. 등을 기대고 목을 길게 펴 보세요.</translation>
-    </message>
-    <message>
-        <source>You are sinking in your chair. Sit up and roll your shoulders back.</source>
-        <translation>의자에 몸이 푹 가라앉아 있어요. 바르게 앉아 어깨를 뒤로 펴 보세요.</translation>
-    </message>
-    <message>
-        <source>You are very close to the screen. Lean back a little.</source>
-        <translation>화면에 많이 가까워요. 조금만 뒤로 기대 보세요.</translation>
-    </message>
-    <message>
-        <source>Your head is tilted. Level it to ease your neck.</source>
-        <translation>고개가 기울어져 있어요. 고개를 바로 하면 목이 편해져요.</translation>
-    </message>
-    <message>
-        <source>You have blinked little for a few minutes. Blink slowly a few times.</source>
-        <translation>몇 분 동안 눈을 거의 깜빡이지 않았어요. 천천히 몇 번 깜빡여 보세요.</translation>
-    </message>
-    <message>
-        <source>You have been sitting a long while. Stand up and move for a few minutes.</source>
-        <translation>오래 앉아 계셨어요. 일어나서 몇 분 정도 움직여 보세요.</translation>
-    </message>
-    <message>
-        <source>Look at something 20 feet (6 m) away for 20 seconds.</source>
-        <translation>20피트(6 m) 떨어진 곳을 20초 동안 바라봐 주세요.</translation>
-    </message>
     <message>
         <source>Settings</source>
         <translation>설정</translation>
@@ -369,6 +536,18 @@
         <source>Measuring %1 from now on.</source>
         <translation>지금부터 %1 님을 측정해요.</translation>
     </message>
+    <message>
+        <source>Calibrate first: a routine&apos;s positions are measured from your upright posture.</source>
+        <translation>먼저 보정해 주세요: 루틴의 자세는 바른 자세를 기준으로 측정해요.</translation>
+    </message>
+    <message>
+        <source>Face ID</source>
+        <translation>Face ID</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>루틴</translation>
+    </message>
 </context>
 <context>
     <name>posesmart::ui::AppSettings</name>
@@ -381,20 +560,48 @@
         <translation>설정 객체가 아님</translation>
     </message>
     <message>
-        <source>The settings file %1 is damaged (%2). PoseSmart is using the default settings.</source>
-        <translation>설정 파일이 손상되었어요: %1 (%2). PoseSmart는 기본 설정을 사용해요.</translation>
-    </message>
-    <message>
-        <source>Some settings in %1 were not valid and are back at their defaults: %2.</source>
-        <translation>%1의 일부 설정이 올바르지 않아 기본값으로 되돌렸어요: %2.</translation>
-    </message>
-    <message>
         <source>The settings could not be saved to %1 (%2).</source>
         <translation>설정을 저장하지 못했어요: %1 (%2).</translation>
     </message>
     <message>
         <source>the folder could not be created</source>
         <translation>폴더를 만들 수 없음</translation>
+    </message>
+    <message>
+        <source>The settings file %1 is a symbolic link and was not used (nor will it be written through). PoseSmart is using the default settings.</source>
+        <translation>설정 파일 %1이(가) 심볼릭 링크라서 사용하지 않았어요(링크를 통해 쓰지도 않아요). 기본 설정을 사용해요.</translation>
+    </message>
+    <message>
+        <source>it was kept as %1</source>
+        <translation>%1(으)로 보관했어요</translation>
+    </message>
+    <message>
+        <source>it could not be kept aside: %1</source>
+        <translation>따로 보관하지 못했어요: %1</translation>
+    </message>
+    <message>
+        <source>The settings file %1 is damaged (%2); %3. PoseSmart is using the default settings.</source>
+        <translation>설정 파일 %1이(가) 손상되었어요(%2). %3. 기본 설정을 사용해요.</translation>
+    </message>
+    <message>
+        <source>%1 was written by another version of PoseSmart (format %2); what could be read was used</source>
+        <translation>%1은(는) 다른 버전의 PoseSmart가 쓴 파일이에요(형식 %2). 읽을 수 있는 부분만 사용했어요</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>숫자가 아님</translation>
+    </message>
+    <message>
+        <source>some settings in %1 were not valid and are back at their defaults: %2</source>
+        <translation>%1의 일부 설정이 올바르지 않아 기본값으로 되돌렸어요: %2</translation>
+    </message>
+    <message>
+        <source>some settings in %1 were out of range and were brought into it: %2</source>
+        <translation>%1의 일부 설정이 범위를 벗어나 범위 안으로 맞췄어요: %2</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link</source>
+        <translation>심볼릭 링크예요</translation>
     </message>
 </context>
 <context>
@@ -456,49 +663,30 @@ This also enrols your face for Face ID, so only you are measured.</source>
     </message>
 </context>
 <context>
-    <name>posesmart::ui::CaptureWorker</name>
-    <message>
-        <source>Another application is using the camera</source>
-        <translation>다른 앱이 카메라를 사용하고 있어요</translation>
-    </message>
-    <message>
-        <source>Nobody in view: the camera is off and checked now and then</source>
-        <translation>아무도 보이지 않아요. 카메라를 끄고 가끔씩 확인해요</translation>
-    </message>
-    <message>
-        <source>The camera stopped sending pictures</source>
-        <translation>카메라에서 영상이 들어오지 않아요</translation>
-    </message>
-    <message>
-        <source>The video has ended</source>
-        <translation>동영상이 끝났어요</translation>
-    </message>
-</context>
-<context>
     <name>posesmart::ui::EngineWorker</name>
     <message>
         <source>Loading the face landmark model…</source>
         <translation>얼굴 랜드마크 모델을 불러오는 중…</translation>
     </message>
     <message>
-        <source>The face landmark model %1 was not found. Install the package libdlib-data, or set POSESMART_MODEL_DIR to the folder that holds it.</source>
-        <translation>얼굴 랜드마크 모델을 찾지 못했어요: %1. libdlib-data 패키지를 설치하거나, POSESMART_MODEL_DIR을 모델이 있는 폴더로 설정해 주세요.</translation>
-    </message>
-    <message>
         <source>Loading the Face ID model…</source>
         <translation>Face ID 모델을 불러오는 중…</translation>
-    </message>
-    <message>
-        <source>Face ID is off: %1</source>
-        <translation>Face ID가 꺼져 있어요: %1</translation>
     </message>
     <message>
         <source>Opening your history…</source>
         <translation>기록을 여는 중…</translation>
     </message>
     <message>
-        <source>Your history could not be saved yet (it is kept and retried): %1</source>
-        <translation>기록을 아직 저장하지 못했어요(보관해 두고 다시 시도해요): %1</translation>
+        <source>unknown error</source>
+        <translation>알 수 없는 오류</translation>
+    </message>
+    <message>
+        <source>The analysis stopped after an unexpected error: %1</source>
+        <translation>예상치 못한 오류로 분석이 멈췄어요: %1</translation>
+    </message>
+    <message>
+        <source>The face landmark model cannot be used: %1</source>
+        <translation>얼굴 특징점 모델을 사용할 수 없어요: %1</translation>
     </message>
 </context>
 <context>
@@ -768,6 +956,30 @@ This also enrols your face for Face ID, so only you are measured.</source>
         <source>%1 so far</source>
         <translation>지금까지 %1회</translation>
     </message>
+    <message>
+        <source>Start a rou&amp;tine</source>
+        <translation>루틴 시작(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>On (%1)</source>
+        <translation>켜짐 (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>읽을 수 없음</translation>
+    </message>
+    <message>
+        <source>This video or folder cannot be read (%1). You can open another video file or folder of images.</source>
+        <translation>이 동영상이나 폴더를 읽을 수 없어요(%1). 다른 동영상 파일이나 이미지 폴더를 열 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The video or folder cannot be read.</source>
+        <translation>동영상이나 폴더를 읽을 수 없어요.</translation>
+    </message>
 </context>
 <context>
     <name>posesmart::ui::Notifier</name>
@@ -778,6 +990,10 @@ This also enrols your face for Face ID, so only you are measured.</source>
     <message>
         <source>Open</source>
         <translation>열기</translation>
+    </message>
+    <message>
+        <source>Start a 1-minute routine</source>
+        <translation>1분 루틴 시작</translation>
     </message>
 </context>
 <context>
@@ -860,6 +1076,52 @@ This also enrols your face for Face ID, so only you are measured.</source>
     </message>
 </context>
 <context>
+    <name>posesmart::ui::ReportWorker</name>
+    <message>
+        <source>an unknown error</source>
+        <translation>알 수 없는 오류</translation>
+    </message>
+</context>
+<context>
+    <name>posesmart::ui::RoutineWindow</name>
+    <message>
+        <source>PoseSmart routine</source>
+        <translation>PoseSmart 루틴</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>준비하는 중…</translation>
+    </message>
+    <message>
+        <source>Sit upright, facing the screen.</source>
+        <translation>화면을 보고 바르게 앉으세요.</translation>
+    </message>
+    <message>
+        <source>End routine</source>
+        <translation>루틴 끝내기</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>%2단계 중 %1단계</translation>
+    </message>
+    <message>
+        <source>Your face is not in view of the camera.</source>
+        <translation>카메라에 얼굴이 보이지 않아요.</translation>
+    </message>
+    <message>
+        <source>Hold it… %1 s</source>
+        <translation>그대로 유지… %1초</translation>
+    </message>
+    <message>
+        <source>This counts as a break.</source>
+        <translation>휴식으로 기록돼요.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
     <name>posesmart::ui::SettingsDialog</name>
     <message>
         <source> min</source>
@@ -924,10 +1186,6 @@ This also enrols your face for Face ID, so only you are measured.</source>
     <message>
         <source>No camera found</source>
         <translation>카메라를 찾을 수 없음</translation>
-    </message>
-    <message>
-        <source>System default</source>
-        <translation>시스템 기본값</translation>
     </message>
     <message>
         <source>Camera not connected (%1)</source>
@@ -1089,6 +1347,30 @@ This also enrols your face for Face ID, so only you are measured.</source>
         <source>Profile:</source>
         <translation>프로필:</translation>
     </message>
+    <message>
+        <source>The first camera</source>
+        <translation>첫 번째 카메라</translation>
+    </message>
+    <message>
+        <source>%1 (video%2)</source>
+        <translation>%1 (video%2)</translation>
+    </message>
+    <message>
+        <source>30 a second, 15 on battery</source>
+        <translation>초당 30장, 배터리 사용 시 15장</translation>
+    </message>
+    <message>
+        <source>30 a second</source>
+        <translation>초당 30장</translation>
+    </message>
+    <message>
+        <source>15 a second (less work for the computer)</source>
+        <translation>초당 15장 (컴퓨터 부담이 적어요)</translation>
+    </message>
+    <message>
+        <source>Analyse pictures:</source>
+        <translation>영상 분석:</translation>
+    </message>
 </context>
 <context>
     <name>posesmart::ui::TrayController</name>
@@ -1151,6 +1433,10 @@ This also enrols your face for Face ID, so only you are measured.</source>
     <message>
         <source>Paused until %1</source>
         <translation>%1까지 일시 정지됨</translation>
+    </message>
+    <message>
+        <source>Start a routine</source>
+        <translation>루틴 시작</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,8 @@
 #include "CatchQt.h"
 #include "FontCoverage.h"
 #include "SettingsDialog.h"
+#include "TestData.h"
+#include "CliRun.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -11,6 +13,7 @@
 #include <QLabel>
 #include <QXmlStreamReader>
 #include <algorithm>
+#include <filesystem>
 #include <catch2/catch.hpp>
 
 using namespace posesmart::ui;
@@ -49,6 +52,31 @@ TEST_CASE("every Korean string of the UI can be drawn", "[korean]") {
         CHECK(missingCharacters(text, QApplication::font()).toStdString() == "");
     }
     CHECK(hangul > 100);  // the file really holds Korean
+}
+
+TEST_CASE("every string of the UI has its Korean translation", "[korean]") {
+    // lupdate, as the update_translations target runs it, over a copy of the .ts: a source text that
+    // is new or changed since the .ts was last updated comes out "unfinished".
+    const std::filesystem::path copy = posesmart::test::scratchDir("korean-ts") / "posesmart_ko.ts";
+    std::filesystem::copy_file(POSESMART_KOREAN_TS, copy);
+    const auto run = posesmart::test::runCommand(posesmart::test::quoted(POSESMART_LUPDATE) + " -no-obsolete -locations none @" +
+                                      posesmart::test::quoted(POSESMART_TRANSLATED_SOURCES) + " -ts " + posesmart::test::quoted(copy));
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    QFile file(QString::fromStdString(copy.string()));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QStringList untranslated;
+    QString source;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement) continue;
+        if (xml.name() == u"source"_s) source = xml.readElementText();
+        if (xml.name() == u"translation"_s && xml.attributes().value(u"type"_s) == u"unfinished"_s)
+            untranslated.append(source);
+    }
+    INFO("run `cmake --build --preset ci --target update_translations` and translate: "
+         << untranslated.join(u" | "_s).toStdString());
+    CHECK(untranslated.isEmpty());
 }
 
 TEST_CASE("characters no font has are reported", "[korean]") {
