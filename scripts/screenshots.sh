@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots from the real app under Xvfb (with openbox as window manager and
-# trayer as system tray) on a test video: the calibration, the main window with the overlay, the
-# settings and the tray menu. Driven with xdotool like a user would.
+# trayer as system tray) on a test video: the calibration, the main window with the overlay, a
+# guided routine's window, the settings and the tray menu. Driven with xdotool like a user would.
 #   scripts/screenshots.sh POSESMART VIDEO OUT_DIR
-#   SHOT_LANGUAGE=ko scripts/screenshots.sh ...   the main window in Korean (main-window-ko.png)
+#   SHOT_LANGUAGE=ko scripts/screenshots.sh ...   the main window and the routine in Korean
+#                                                 (main-window-ko.png, routine-ko.png)
 # Installs what is missing first (scripts/setup.sh screenshots: openbox, trayer, xdotool, imagemagick).
 set -euo pipefail
 
@@ -36,24 +37,31 @@ main="$(window_of '^PoseSmart$')"
 xdotool windowsize "$main" 1000 640 windowmove "$main" 60 60
 sleep 3
 
-# Another language: the main window only (main-window-LANG.png), after some seconds of analysis.
-if [[ "${SHOT_LANGUAGE:-en}" != en ]]; then
-  sleep 10
-  shot "main-window-$SHOT_LANGUAGE" "$main"
-  exit 0
-fi
+# In another language the calibration and main window are taken as main-window-LANG.png and the
+# routine as routine-LANG.png; the settings and the tray menu in English only.
+lang="${SHOT_LANGUAGE:-en}"
+suffix="" && [[ "$lang" == en ]] || suffix="-$lang"
 
 # Calibration: PoseSmart menu > Calibrate..., then Start.
 xdotool windowactivate --sync "$main" key alt+p && sleep 0.5 && xdotool key c
-calibration="$(window_of 'Calibrat')"
+calibration="$(window_of 'Calibrat|PoseSmart 보정')"
 xdotool windowmove "$calibration" 380 240 && sleep 0.5 && xdotool key Return
 sleep 5
-shot calibration "$calibration"
+[[ -n "$suffix" ]] || shot calibration "$calibration"
 sleep 8
-shot calibration-done "$calibration"
+[[ -n "$suffix" ]] || shot calibration-done "$calibration"
 xdotool windowactivate --sync "$calibration" key Escape
 sleep 4
-shot main-window "$main"
+shot "main-window$suffix" "$main"
+
+# A guided routine: PoseSmart menu > Start a routine > Neck, 1 minute; its window beside the main one.
+xdotool windowactivate --sync "$main" key alt+p && sleep 0.5 && xdotool key t && sleep 0.5 && xdotool key Return
+routine="$(window_of '^PoseSmart (routine|루틴)$')"
+xdotool windowmove "$routine" 840 120
+sleep 4
+shot "routine$suffix" "$routine"
+xdotool windowactivate --sync "$routine" key Escape  # ends it
+[[ -z "$suffix" ]] || exit 0
 
 # Settings: PoseSmart menu > Settings..., on its Alerts tab
 xdotool windowactivate --sync "$main" key alt+p && sleep 0.5 && xdotool key s

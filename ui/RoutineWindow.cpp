@@ -4,6 +4,7 @@
 #include "RoutineText.h"
 
 #include <QCloseEvent>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -105,6 +106,14 @@ void RoutineWindow::showEnded(const RoutineSummary& summary) {
     m_button->setText(tr("Close"));
     m_button->setEnabled(true);
     m_closeTimer.start(kCloseAfterEndMs);
+}
+
+void RoutineWindow::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Escape) {
+        close();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void RoutineWindow::closeEvent(QCloseEvent* event) {

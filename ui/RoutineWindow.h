@@ -36,11 +36,12 @@ public:
     static constexpr int kCloseAfterEndMs = 8000;
 
 signals:
-    // The user ended the routine early (the button, or closing the window while it runs).
+    // The user ended the routine early (the button, Escape, or closing the window while it runs).
     void stopRequested();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;  // Escape closes it (and so ends the routine)
 
 private:
     QLabel* m_title = nullptr;

@@ -145,7 +145,7 @@ TEST_CASE("the ring fills clockwise from the top while the position is held, gre
     CHECK(greenIn(render(RoutineTarget::TiltRight, 0.5, false), 0, 200) == 0);  // off target: not green
 }
 
-TEST_CASE("one click ends the routine early, and so does closing the window") {
+TEST_CASE("one click ends the routine early, and so do Escape and closing the window") {
     RoutineWindow window;
     window.show();
     window.showStarting(kEyesRoutineId);
@@ -164,6 +164,14 @@ TEST_CASE("one click ends the routine early, and so does closing the window") {
     QSignalSpy closeStops(&closed, &RoutineWindow::stopRequested);
     closed.close();
     CHECK(closeStops.count() == 1);
+
+    RoutineWindow escaped;
+    escaped.show();
+    escaped.showStarting(kNeckRoutineId);
+    QSignalSpy escapeStops(&escaped, &RoutineWindow::stopRequested);
+    QTest::keyClick(&escaped, Qt::Key_Escape);
+    CHECK(escapeStops.count() == 1);
+    CHECK_FALSE(escaped.isVisible());
 }
 
 TEST_CASE("the verdict is shown, and the window closes itself") {
