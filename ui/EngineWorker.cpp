@@ -9,23 +9,12 @@
 #include "session/LiveSession.h"
 
 #include <QLoggingCategory>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 namespace posesmart::ui {
 
 namespace {
 
 Q_LOGGING_CATEGORY(lcEngine, "posesmart.engine")
-
-// Loading the landmark model builds dlib's trees (about 100 MB in small blocks) before packing
-// them; glibc keeps the freed blocks in the heap unless asked to give them back.
-void releaseFreedHeap() {
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
-}
 
 }  // namespace
 
@@ -143,7 +132,6 @@ void EngineWorker::runSession(EngineOptions options) {
     sessionOptions.reportToday = true;
     LiveSession session(*landmarks, sessionOptions, relay);
     session.setDescriptorService(faceId.get());
-    releaseFreedHeap();
 
     while (!m_stop) {
         std::vector<std::function<void(LiveSession&)>> commands;

@@ -2,6 +2,7 @@
 
 #include "identity/FaceRecognitionNet.h"
 #include "common/Error.h"
+#include "common/HeapTrim.h"
 
 #include <cmath>
 #include <dlib/image_transforms.h>
@@ -32,6 +33,7 @@ FaceDescriptorModel::FaceDescriptorModel(const std::filesystem::path& modelFile)
         throw Error(ErrorKind::BadModel,
                     "face descriptor model '" + modelFile.string() + "' is damaged or not dlib's ResNet: " + e.what());
     }
+    releaseFreedHeap();
 }
 
 FaceDescriptorModel::~FaceDescriptorModel() = default;

@@ -2,6 +2,7 @@
 
 #include "vision/ShapeRegressor.h"
 #include "common/Error.h"
+#include "common/HeapTrim.h"
 
 namespace posesmart {
 
@@ -15,6 +16,7 @@ LandmarkModel::LandmarkModel(const std::filesystem::path& modelFile) : m_impl(st
         throw Error(ErrorKind::BadModel, "landmark model '" + modelFile.string() + "' predicts " +
                                              std::to_string(m_impl->regressor.pointCount()) + " points, expected 68");
     }
+    releaseFreedHeap();  // the trees were built in small blocks, then packed
 }
 
 LandmarkModel::~LandmarkModel() = default;
