@@ -73,6 +73,14 @@ CalibrationResult PostureCalibrator::finish() const {
     out.steadyShare = m_frames > 0 ? static_cast<double>(out.keptFrames) / m_frames : 0.0;
     const double faceShare = m_frames > 0 ? static_cast<double>(out.faceFrames) / m_frames : 0.0;
     std::ostringstream reason;
+    if (m_frames < m_settings.minFrames) {
+        // A photo, or a clip too short: nothing to do with where the person sat.
+        reason << "only " << m_frames << (m_frames == 1 ? " picture was" : " pictures were")
+               << " seen while calibrating; it needs at least " << m_settings.minFrames << " (" << m_settings.seconds
+               << " seconds of the camera, or of a video)";
+        out.reason = reason.str();
+        return out;
+    }
     if (out.faceFrames < m_settings.minFrames || faceShare < m_settings.minSteadyShare) {
         reason << "a face was seen in " << out.faceFrames << " of " << m_frames
                << " frames: sit in front of the camera, face in view, and try again";

@@ -55,6 +55,15 @@ TEST_CASE("every awkward input is analysed without a crash and with the right fa
     }
 }
 
+TEST_CASE("one photo cannot be calibrated on, and the reason says why, not that nobody sat there") {
+    const posesmart::test::CliRun run =
+        runCli("analyze " + quoted(posesmart::test::testData("identity/named/alex_lacamoire/img1.jpg")));
+    INFO(run.output);
+    CHECK(run.exitCode == 0);
+    CHECK_THAT(run.output, Catch::Contains("only 1 picture was seen while calibrating; it needs at least 15"));
+    CHECK_THAT(run.output, !Catch::Contains("sit in front of the camera"));
+}
+
 TEST_CASE("a painting of a face goes through analyze without a crash") {
     // dlib's HOG detector scores the Mona Lisa (2.3) above many real photographs (0.3-2.5), and her
     // face is shaded like a photographed one, so she is counted as a face: a known limit, see the README.
