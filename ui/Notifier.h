@@ -1,8 +1,8 @@
 // Notifier: desktop notifications through the freedesktop service org.freedesktop.Notifications on
 // D-Bus. One at a time: each notification replaces the previous one. Offers "Snooze for 1 hour" and
-// "Open" buttons where the service supports actions, and for a break "Start a 1-minute routine". Every call is asynchronous, so the GUI thread
-// never waits for the notification daemon. Without a service (or when it fails) the notification is
-// handed to the main window instead (showInWindow).
+// "Open" buttons where the service supports actions, and for a break "Start a 1-minute routine". Every call is
+// asynchronous, so the GUI thread never waits for the notification daemon. Without a service (or when it fails) the
+// notification is handed to the main window instead (showInWindow).
 #pragma once
 
 #include <QDBusConnection>

@@ -11,14 +11,17 @@ namespace posesmart::ui {
 std::optional<Routine> builtInRoutine(const QString& id, QString* error) {
     QFile file(QStringLiteral(":/routines/%1.json").arg(id));
     if (!file.open(QIODevice::ReadOnly)) {
-        if (error) *error = QCoreApplication::translate("Routine", "The routine “%1” is not part of this build.").arg(id);
+        if (error)
+            *error = QCoreApplication::translate("Routine", "The routine “%1” is not part of this build.").arg(id);
         return std::nullopt;
     }
     const QByteArray bytes = file.readAll();
     try {
         return routineFromJson(nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size()));
     } catch (const std::exception& e) {
-        if (error) *error = QCoreApplication::translate("Routine", "The routine “%1” cannot be read: %2").arg(id, QString::fromUtf8(e.what()));
+        if (error)
+            *error = QCoreApplication::translate("Routine", "The routine “%1” cannot be read: %2")
+                         .arg(id, QString::fromUtf8(e.what()));
         return std::nullopt;
     }
 }
@@ -56,14 +59,20 @@ QString stepInstruction(const RoutineStep& step) {
 QString stepHoldText(const RoutineStep& step, int repetitionsDone) {
     const QString seconds = QString::number(step.holdSec, 'g', 3);
     if (step.repetitions <= 1) return QCoreApplication::translate("Routine", "Hold for %1 s").arg(seconds);
-    return QCoreApplication::translate("Routine", "Hold for %1 s, %2 times (%3 done)").arg(seconds).arg(step.repetitions).arg(repetitionsDone);
+    return QCoreApplication::translate("Routine", "Hold for %1 s, %2 times (%3 done)")
+        .arg(seconds)
+        .arg(step.repetitions)
+        .arg(repetitionsDone);
 }
 
 QString routineEndText(const RoutineSummary& summary) {
-    if (summary.completed) return QCoreApplication::translate("Routine", "Well done: all %n steps.", nullptr, summary.steps);
+    if (summary.completed)
+        return QCoreApplication::translate("Routine", "Well done: all %n steps.", nullptr, summary.steps);
     if (summary.stopped)
-        return QCoreApplication::translate("Routine", "Ended early: %1 of %n steps done.", nullptr, summary.steps).arg(summary.stepsDone);
-    return QCoreApplication::translate("Routine", "%1 of %n steps done. The others timed out: try them next time.", nullptr, summary.steps)
+        return QCoreApplication::translate("Routine", "Ended early: %1 of %n steps done.", nullptr, summary.steps)
+            .arg(summary.stepsDone);
+    return QCoreApplication::translate("Routine", "%1 of %n steps done. The others timed out: try them next time.",
+                                       nullptr, summary.steps)
         .arg(summary.stepsDone);
 }
 

@@ -86,8 +86,8 @@ void RoutineWindow::showStatus(const LiveStatus& status) {
     if (needsFace && !status.faceSeen) {
         m_hold->setText(tr("Your face is not in view of the camera."));
     } else if (r.onTarget) {
-        m_hold->setText(tr("Hold it… %1 s")
-                            .arg(std::max(0.0, std::ceil(r.current.holdSec * (1.0 - r.holdProgress))), 0, 'f', 0));
+        m_hold->setText(
+            tr("Hold it… %1 s").arg(std::max(0.0, std::ceil(r.current.holdSec * (1.0 - r.holdProgress))), 0, 'f', 0));
     } else {
         m_hold->setText(stepHoldText(r.current, r.repetitionsDone));
     }

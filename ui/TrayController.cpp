@@ -64,8 +64,8 @@ TrayController::TrayController(QObject* parent)
     m_menu->addSeparator();
     QMenu* routines = m_menu->addMenu(tr("Start a routine"));
     routines->menuAction()->setObjectName(QStringLiteral("menuRoutines"));
-    for (const auto& [id, objectName] : {std::pair{kNeckRoutineId, "actionRoutineNeck"},
-                                         std::pair{kEyesRoutineId, "actionRoutineEyes"}}) {
+    for (const auto& [id, objectName] :
+         {std::pair{kNeckRoutineId, "actionRoutineNeck"}, std::pair{kEyesRoutineId, "actionRoutineEyes"}}) {
         QAction* action = routines->addAction(routineName(id));
         action->setObjectName(QLatin1String(objectName));
         connect(action, &QAction::triggered, this, [this, id] { emit routineRequested(id); });

@@ -130,9 +130,9 @@ void printText(const PeriodReport& r) {
               << r.routineStepsDone << " steps done)\n";
     for (const RoutineRecord& g : r.routines) {
         const int minute = localMinuteOfDay(g.startUtcSec);
-        std::cout << "    " << localDayOf(g.startUtcSec).label << " " << std::setw(2) << std::setfill('0') << minute / 60
-                  << ':' << std::setw(2) << minute % 60 << std::setfill(' ') << "  " << g.routineId << "  "
-                  << g.stepsDone << " of " << g.steps << " steps" << (g.completed ? ", finished" : "") << "\n";
+        std::cout << "    " << localDayOf(g.startUtcSec).label << " " << std::setw(2) << std::setfill('0')
+                  << minute / 60 << ':' << std::setw(2) << minute % 60 << std::setfill(' ') << "  " << g.routineId
+                  << "  " << g.stepsDone << " of " << g.steps << " steps" << (g.completed ? ", finished" : "") << "\n";
     }
     if (r.days.size() > 1) {
         std::cout << "  day         monitored     good  alerts  blinks/min\n";

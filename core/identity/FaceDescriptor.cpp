@@ -1,8 +1,8 @@
 #include "identity/FaceDescriptor.h"
 
-#include "identity/FaceRecognitionNet.h"
 #include "common/Error.h"
 #include "common/HeapTrim.h"
+#include "identity/FaceRecognitionNet.h"
 
 #include <cmath>
 #include <dlib/image_transforms.h>

@@ -1,8 +1,8 @@
 #include "vision/LandmarkModel.h"
 
-#include "vision/ShapeRegressor.h"
 #include "common/Error.h"
 #include "common/HeapTrim.h"
+#include "vision/ShapeRegressor.h"
 
 namespace posesmart {
 

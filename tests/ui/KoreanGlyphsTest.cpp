@@ -2,10 +2,10 @@
 // (resources/translations/posesmart_ko.ts) can be drawn with the application's font and the fonts
 // installed here, and Settings says so when the chosen language has no font.
 #include "CatchQt.h"
+#include "CliRun.h"
 #include "FontCoverage.h"
 #include "SettingsDialog.h"
 #include "TestData.h"
-#include "CliRun.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -13,8 +13,8 @@
 #include <QLabel>
 #include <QXmlStreamReader>
 #include <algorithm>
-#include <filesystem>
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 using namespace posesmart::ui;
 using namespace Qt::StringLiterals;
@@ -59,8 +59,9 @@ TEST_CASE("every string of the UI has its Korean translation", "[korean]") {
     // is new or changed since the .ts was last updated comes out "unfinished".
     const std::filesystem::path copy = posesmart::test::scratchDir("korean-ts") / "posesmart_ko.ts";
     std::filesystem::copy_file(POSESMART_KOREAN_TS, copy);
-    const auto run = posesmart::test::runCommand(posesmart::test::quoted(POSESMART_LUPDATE) + " -no-obsolete -locations none @" +
-                                      posesmart::test::quoted(POSESMART_TRANSLATED_SOURCES) + " -ts " + posesmart::test::quoted(copy));
+    const auto run = posesmart::test::runCommand(
+        posesmart::test::quoted(POSESMART_LUPDATE) + " -no-obsolete -locations none @" +
+        posesmart::test::quoted(POSESMART_TRANSLATED_SOURCES) + " -ts " + posesmart::test::quoted(copy));
     INFO(run.output);
     REQUIRE(run.exitCode == 0);
     QFile file(QString::fromStdString(copy.string()));

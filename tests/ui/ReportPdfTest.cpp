@@ -118,8 +118,8 @@ TEST_CASE("a month's PDF counts the guided routines") {
     Exported e;
     {
         HistoryStore store(e.db);
-        store.addRoutine(e.profile, {*parseLocalDateTime("2025-06-12T15:00"), *parseLocalDateTime("2025-06-12T15:01:10"),
-                                     "neck-1min", 6, 6, true});
+        store.addRoutine(e.profile, {*parseLocalDateTime("2025-06-12T15:00"),
+                                     *parseLocalDateTime("2025-06-12T15:01:10"), "neck-1min", 6, 6, true});
     }
     e.show(ReportSpan::Month, QDate(2025, 6, 3));
     const auto month = e.dir / "month-routines.pdf";

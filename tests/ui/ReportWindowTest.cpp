@@ -172,10 +172,10 @@ TEST_CASE("guided routines: marked on the day's timeline, counted in the cards a
     {
         HistoryStore store(f.db);
         // One done inside the 15:00 break (the session records a routine as a break too), one cut short.
-        store.addRoutine(f.profile, {*parseLocalDateTime("2025-06-12T15:00"), *parseLocalDateTime("2025-06-12T15:01:10"),
-                                     "neck-1min", 6, 6, true});
-        store.addRoutine(f.profile, {*parseLocalDateTime("2025-06-12T13:30"), *parseLocalDateTime("2025-06-12T13:30:40"),
-                                     "eyes-20-20-20", 4, 2, false});
+        store.addRoutine(f.profile, {*parseLocalDateTime("2025-06-12T15:00"),
+                                     *parseLocalDateTime("2025-06-12T15:01:10"), "neck-1min", 6, 6, true});
+        store.addRoutine(f.profile, {*parseLocalDateTime("2025-06-12T13:30"),
+                                     *parseLocalDateTime("2025-06-12T13:30:40"), "eyes-20-20-20", 4, 2, false});
     }
     f.show(ReportSpan::Day, QDate(2025, 6, 12));
     const QList<QBarSet*> timeline = barSets(f.chart("timeline"));

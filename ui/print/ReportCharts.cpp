@@ -60,7 +60,8 @@ std::pair<int, int> activeBins(const ReportData& data) {
         if (e.kind == EventKind::Alert || e.kind == EventKind::Break)
             include(e.utcSec, e.utcSec + std::max(e.durationSec, 1.0));
     }
-    for (const RoutineRecord& r : data.report.routines) include(r.startUtcSec, std::max(r.endUtcSec, r.startUtcSec + 1.0));
+    for (const RoutineRecord& r : data.report.routines)
+        include(r.startUtcSec, std::max(r.endUtcSec, r.startUtcSec + 1.0));
     const int firstBin = static_cast<int>(std::floor((first - from) / kBinSec)) / kBinsPerHour * kBinsPerHour;
     const int lastBin =
         (static_cast<int>(std::ceil((last - from) / kBinSec)) + kBinsPerHour - 1) / kBinsPerHour * kBinsPerHour;
