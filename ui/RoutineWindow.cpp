@@ -64,6 +64,7 @@ RoutineWindow::RoutineWindow(QWidget* parent)
 void RoutineWindow::showStarting(const QString& routineId) {
     m_closeTimer.stop();
     m_running = true;
+    m_statusSeen = false;
     m_title->setText(routineName(routineId));
     m_stepCount->clear();
     m_figure->setTarget(std::nullopt);
@@ -77,6 +78,7 @@ void RoutineWindow::showStarting(const QString& routineId) {
 void RoutineWindow::showStatus(const LiveStatus& status) {
     if (!status.routine || !m_running) return;
     const RoutineStatus& r = *status.routine;
+    m_statusSeen = true;
     m_title->setText(routineName(QString::fromStdString(r.routineId)));
     m_stepCount->setText(tr("Step %1 of %2").arg(r.step + 1).arg(r.steps));
     m_figure->setTarget(r.current.target);
@@ -95,6 +97,8 @@ void RoutineWindow::showStatus(const LiveStatus& status) {
 }
 
 void RoutineWindow::showEnded(const RoutineSummary& summary) {
+    // Asked for while the one before was being stopped: that one's end is not this one's.
+    if (m_running && !m_statusSeen) return;
     m_running = false;
     m_title->setText(routineName(QString::fromStdString(summary.routineId)));
     m_stepCount->clear();

@@ -52,6 +52,7 @@ private:
     QPushButton* m_button = nullptr;
     QTimer m_closeTimer;
     bool m_running = false;
+    bool m_statusSeen = false;  // this window's routine has begun (a status came since showStarting)
 };
 
 }  // namespace posesmart::ui

@@ -138,9 +138,9 @@ void LiveSession::finish(double utcNow) {
 }
 
 bool LiveSession::startRoutine(const Routine& routine) {
-    if (!m_analysis->baseline() || m_routine || m_pendingRoutine) return false;
+    // One at a time; one being stopped ends before the new one starts, on the same frame.
+    if (!m_analysis->baseline() || (m_routine && !m_routineStopAsked) || m_pendingRoutine) return false;
     m_pendingRoutine = routine;
-    m_routineStopAsked = false;
     return true;
 }
 
@@ -150,19 +150,19 @@ void LiveSession::stopRoutine() {
 }
 
 void LiveSession::followRoutine(double t, const FrameResult& measured, SessionUpdate& update) {
+    if (m_routine) update.alert.reset();  // the user is doing what the alerts ask for
+    if (m_routine && m_routineStopAsked) {
+        m_routine->stop(t);
+        endRoutine(t, true, update);
+    }
     if (m_pendingRoutine && m_analysis->baseline()) {
         m_routine.emplace(std::move(*m_pendingRoutine), *m_analysis->baseline());
         m_routineStartSec = t;
     }
     m_pendingRoutine.reset();
     if (!m_routine) return;
-    update.alert.reset();  // the user is doing what the alerts ask for
-    if (m_routineStopAsked) {
-        m_routine->stop(t);
-        endRoutine(t, true, update);
-    } else if (m_routine->update(t, measured.measurements).finished) {
-        endRoutine(t, false, update);
-    }
+    update.alert.reset();
+    if (m_routine->update(t, measured.measurements).finished) endRoutine(t, false, update);
 }
 
 void LiveSession::endRoutine(double t, bool stopped, SessionUpdate& update) {

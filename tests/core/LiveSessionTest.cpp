@@ -552,3 +552,24 @@ TEST_CASE("a guided routine ended early with one command") {
     CHECK(run.observer.routines[0].steps == 2);
     CHECK_FALSE(run.observer.routines[0].completed);
 }
+
+TEST_CASE("one guided routine at a time; stopped and started again at once, the old one ends first") {
+    const Routine routine{"test", "Test", {RoutineStep{RoutineTarget::TiltLeft, 15.0, 5.0, 1, 30.0}}};
+    Run run(test::scratchDir("session-routine-again") / "history.db");
+    run.session->startCalibration(10.0);
+    run.play(11.0);
+    REQUIRE(run.session->startRoutine(routine));
+    CHECK_FALSE(run.session->startRoutine(routine));  // one is already asked for
+    run.play(2.0);
+    CHECK_FALSE(run.session->startRoutine(routine));  // one runs
+    run.session->stopRoutine();
+    REQUIRE(run.session->startRoutine(routine));
+    run.play(0.1);
+    CHECK(run.session->routineRunning());
+    REQUIRE(run.observer.routines.size() == 1);
+    CHECK(run.observer.routines[0].stopped);
+    run.play(6.0, Pose{1.0, 0.0, 20.0});  // the new one is done
+    REQUIRE(run.observer.routines.size() == 2);
+    CHECK(run.observer.routines[1].completed);
+    CHECK(run.observer.routines[1].startSec > run.observer.routines[0].endSec - 1e-9);
+}

@@ -185,6 +185,10 @@ TEST_CASE("the verdict is shown, and the window closes itself") {
     summary.stepsDone = 6;
     summary.completed = true;
     QSignalSpy stops(&window, &RoutineWindow::stopRequested);
+    window.showEnded(summary);  // the end of one that ran before this one began: not this one's
+    CHECK(window.running());
+    CHECK(text(window, "routineInstruction") == u"Getting ready…"_s);
+    window.showStatus(statusAt(5, RoutineTarget::LookUp, 0.9, true));
     window.showEnded(summary);
     CHECK(text(window, "routineInstruction") == u"Well done: all 6 steps."_s);
     CHECK(button(window)->text() == u"Close"_s);
