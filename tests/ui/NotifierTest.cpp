@@ -5,21 +5,19 @@
 // Skipped (exit 77) when dbus-daemon is not installed.
 #include "CatchQt.h"
 #include "Notifier.h"
+#include "PrivateBus.h"
 
 #include <QDBusConnection>
 #include <QDBusContext>
 #include <QDBusError>
-#include <QProcess>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTest>
 #include <QVariantMap>
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <functional>
-#include <iostream>
 
 using namespace posesmart::ui;
+using posesmart::test::PrivateBus;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -27,44 +25,6 @@ namespace {
 constexpr int kWaitMs = 5000;
 const QString kService = u"org.freedesktop.Notifications"_s;
 const QString kPath = u"/org/freedesktop/Notifications"_s;
-
-// A session bus of our own: `dbus-daemon --session` on a fresh address, stopped with the object.
-class PrivateBus {
-public:
-    PrivateBus() {
-        const QString daemon = QStandardPaths::findExecutable(u"dbus-daemon"_s);
-        if (daemon.isEmpty()) {
-            std::cout << "SKIPPED: dbus-daemon not found (install the Debian package dbus)" << std::endl;
-            std::exit(77);
-        }
-        m_daemon.start(daemon, {u"--session"_s, u"--nofork"_s, u"--print-address=1"_s});
-        REQUIRE(m_daemon.waitForStarted(kWaitMs));
-        while (!m_daemon.canReadLine()) REQUIRE(m_daemon.waitForReadyRead(kWaitMs));
-        m_address = QString::fromUtf8(m_daemon.readLine().trimmed());
-        REQUIRE_FALSE(m_address.isEmpty());
-    }
-    ~PrivateBus() {
-        for (const QString& name : m_names) QDBusConnection::disconnectFromBus(name);
-        m_daemon.terminate();
-        m_daemon.waitForFinished(kWaitMs);
-    }
-    PrivateBus(const PrivateBus&) = delete;
-    PrivateBus& operator=(const PrivateBus&) = delete;
-
-    QDBusConnection connect() {
-        static int count = 0;
-        const QString name = u"notifier-test-%1"_s.arg(++count);
-        m_names.append(name);
-        QDBusConnection bus = QDBusConnection::connectToBus(m_address, name);
-        REQUIRE(bus.isConnected());
-        return bus;
-    }
-
-private:
-    QProcess m_daemon;
-    QString m_address;
-    QStringList m_names;
-};
 
 struct NotifyCall {
     QString appName;
