@@ -132,6 +132,9 @@ AppController::AppController(AppOptions options, QObject* parent)
         m_window->showCaptureState(report.state, captureText(report));
         updateTray();
     });
+    connect(m_capture, &CaptureWorker::inputSkipped, this, [this](const QString& reason) {
+        m_window->showNotice(tr("Skipped"), tr("A picture that cannot be read was skipped: %1").arg(reason));
+    });
     connect(m_notifier, &Notifier::showInWindow, m_window.get(), &MainWindow::showNotice);
     connect(m_notifier, &Notifier::snoozeRequested, this, [this](const QString& tag) {
         if (const auto kind = alertKindFromString(tag.toStdString())) m_engine->snooze(*kind, kSnoozeSec);

@@ -38,6 +38,10 @@ public:
         }
         emit m_worker.stateChanged(report);
     }
+    void skipped(const std::string& reason) override {
+        qCWarning(lcCapture, "skipped: %s", reason.c_str());
+        emit m_worker.inputSkipped(QString::fromStdString(reason));
+    }
 
 private:
     CaptureWorker& m_worker;

@@ -44,6 +44,8 @@ public:
 
 signals:
     void stateChanged(const posesmart::CaptureReport& report);
+    // The source skipped something it could not read (an image of a folder): why.
+    void inputSkipped(const QString& reason);
 
 private:
     class Environment;

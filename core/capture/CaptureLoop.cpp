@@ -73,6 +73,7 @@ bool CaptureLoop::readOne() {
     try {
         m_source->setMaxFps(m_analysisFps);
         frame = m_source->next();
+        for (const std::string& reason : m_source->takeSkipped()) m_env.skipped(reason);
     } catch (const Error& e) {
         m_source.reset();
         if (!m_parsed.camera) {

@@ -51,6 +51,8 @@ public:
     [[nodiscard]] virtual std::vector<DeviceUser> othersUsing(const std::filesystem::path& device) = 0;
     virtual void deliver(Frame frame) = 0;
     virtual void report(const CaptureReport& report) = 0;  // on every change, and once at the start
+    // The source skipped something it could not read (an image of a folder), with the reason.
+    virtual void skipped(const std::string& /*reason*/) {}
 };
 
 struct CaptureLoopSettings {

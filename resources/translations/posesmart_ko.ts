@@ -548,6 +548,14 @@
         <source>Routine</source>
         <translation>루틴</translation>
     </message>
+    <message>
+        <source>Skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <source>A picture that cannot be read was skipped: %1</source>
+        <translation>읽을 수 없는 사진 한 장을 건너뛰었어요: %1</translation>
+    </message>
 </context>
 <context>
     <name>posesmart::ui::AppSettings</name>

@@ -9,6 +9,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <utility>
 
 using namespace posesmart;
 
@@ -29,11 +30,14 @@ public:
         ++*m_openCount;
     }
     double captureLagSec = 0.0;
+    std::vector<std::string> skipAt3;  // what is skipped reading the frame at index 3
     ~ScriptedSource() override { --*m_openCount; }
+    std::vector<std::string> takeSkipped() override { return std::exchange(m_skipped, {}); }
     [[nodiscard]] const SourceInfo& info() const override { return m_info; }
     std::optional<Frame> next() override {
         if (m_next == m_failAfter) throw Error(ErrorKind::Io, "camera lost: unplugged");
         if (m_next >= m_frames) return std::nullopt;
+        if (m_next == 3) m_skipped = skipAt3;
         Frame f;
         f.bgr = cv::Mat(4, 4, CV_8UC3, cv::Scalar::all(m_next));
         f.index = m_next;
@@ -50,6 +54,7 @@ private:
     int m_next = 0;
     int* m_openCount;
     double* m_liveClock;
+    std::vector<std::string> m_skipped;
 };
 
 // The world as the loop sees it: a clock that moves only when the loop sleeps or a camera's read
@@ -64,6 +69,7 @@ public:
     std::vector<DeviceUser> foreignUsers{{4242, "zoom"}};  // who, while foreignUse
     std::vector<std::pair<double, Frame>> delivered;
     std::vector<CaptureReport> reports;
+    std::vector<std::string> skips;
 
     std::unique_ptr<FrameSource> open(const std::string&) override { return opener(opens++); }
     double now() override { return clock; }
@@ -73,6 +79,7 @@ public:
     }
     void deliver(Frame frame) override { delivered.emplace_back(clock, std::move(frame)); }
     void report(const CaptureReport& report) override { reports.push_back(report); }
+    void skipped(const std::string& reason) override { skips.push_back(reason); }
 
     // Steps the loop until `until` on the clock (or the loop ends).
     bool runUntil(CaptureLoop& loop, double until) {
@@ -126,6 +133,19 @@ TEST_CASE("a video file is played at its own frame rate and then ends") {
     CHECK(world.state() == CaptureState::Ended);
     CHECK(world.reports.back().reason == CaptureReason::VideoEnded);
     CHECK(world.openSources == 0);
+}
+
+TEST_CASE("what a folder's source skips is passed on once, and the folder goes on") {
+    World world;
+    world.opener = [&](int) {
+        auto source = std::make_unique<ScriptedSource>(6, 1.0, nullptr, &world.openSources);
+        source->skipAt3 = {"image 'b.jpg' cannot be read"};
+        return source;
+    };
+    CaptureLoop loop("folder", {}, world);
+    CHECK_FALSE(world.runUntil(loop, 1e9));
+    CHECK(world.delivered.size() == 6);
+    CHECK(world.skips == std::vector<std::string>{"image 'b.jpg' cannot be read"});
 }
 
 TEST_CASE("a file that cannot be opened ends the loop with the reason") {
