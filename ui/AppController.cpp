@@ -66,10 +66,6 @@ constexpr double kCalibrationSec = 10.0;
 constexpr double kSnoozeSec = 3600.0;
 constexpr int kAttentionAfterAlertSec = 60;  // the tray shows "attention" this long after an alert
 
-QString calibrateFirstText() {
-    return AppController::tr("Calibrate first: a routine's positions are measured from your upright posture.");
-}
-
 CaptureLoopSettings captureSettings(const AppSettings& s) {
     CaptureLoopSettings out;
     out.release.nobodyReleaseSec = s.releaseCameraAfterSec;
@@ -148,7 +144,8 @@ AppController::AppController(AppOptions options, QObject* parent)
     });
     connect(m_engine, &EngineWorker::routineRefused, this, [this] {
         delete m_routine;
-        m_window->showNotice(tr("Routine"), calibrateFirstText());
+        m_window->showNotice(tr("Routine"),
+                             tr("Calibrate first: a routine's positions are measured from your upright posture."));
         openCalibration();
     });
 
@@ -329,11 +326,6 @@ RoutineWindow* AppController::routineWindow() const {
 void AppController::startRoutine(const QString& id) {
     if (m_routine && m_routine->running()) {  // one at a time: the one running comes to the front
         m_routine->raise();
-        return;
-    }
-    if (!m_lastStatus.calibrated) {
-        m_window->showNotice(tr("Routine"), calibrateFirstText());
-        openCalibration();
         return;
     }
     QString error;

@@ -61,7 +61,7 @@ private:
     void openSettings();
     void openCalibration();
     void openReport();
-    // A guided routine in its own window (calibration first when there is none).
+    // A guided routine in its own window; the session refuses it without a calibration (which then opens).
     void startRoutine(const QString& id);
     void pauseFor(int minutes);  // -1: until tomorrow
     void resume();

@@ -70,7 +70,7 @@ void EngineWorker::deleteAllData() {
 }
 void EngineWorker::startRoutine(const Routine& routine) {
     post([this, routine](LiveSession& s) {
-        if (!s.startRoutine(routine)) emit routineRefused();
+        if (!s.startRoutine(routine) && !s.baseline()) emit routineRefused();
     });
 }
 void EngineWorker::stopRoutine() {

@@ -53,7 +53,8 @@ public:
     // Measure another person from now on: their calibration, Face ID and history (created when new).
     void setProfile(const QString& name);
     void deleteAllData();
-    // A guided routine from the next frame (routineRefused when the profile is not calibrated);
+    // A guided routine from the next frame (routineRefused when the profile is not calibrated; none
+    // starts while another runs);
     // stopRoutine ends it early. Either way routineEnded follows once one ran.
     void startRoutine(const Routine& routine);
     void stopRoutine();
