@@ -16,7 +16,7 @@ distances (IOD) of the source. Comment lines before the first segment describe i
     # mode: transform | loop                  (loop: the stretch repeated as it is, stream copy)
     # ramp: 1.5                               (seconds each transform takes to come and go)
     # calibration: ok | refused:face | refused:moved | refused:turned | refused:tilted | any
-    # alerts: none | any                      (none: the clip must raise no alert at all)
+    # alerts: none | no_posture | any         (none: no alert at all; no_posture: no posture alert)
     start_s,end_s,state,zoom,drop_iod,angle_deg
     0,12,good,1,0,0
     12,24,forward_head,1.2,0.35,0
@@ -143,8 +143,8 @@ def read_scenario(path):
         die("%s: order is forward or pingpong" % path)
     if sc["calibration"] not in CALIBRATION_EXPECTATIONS:
         die("%s: calibration is one of %s" % (path, ", ".join(sorted(CALIBRATION_EXPECTATIONS))))
-    if sc["alerts"] not in ("none", "any"):
-        die("%s: alerts is none or any" % path)
+    if sc["alerts"] not in ("none", "no_posture", "any"):
+        die("%s: alerts is none, no_posture or any" % path)
     if sc["mode"] == "transform":
         if not rows:
             die("%s: no segments" % path)
