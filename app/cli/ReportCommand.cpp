@@ -176,7 +176,8 @@ int ReportCommand::run() const {
     }
     if (!period) throw Error(ErrorKind::BadArgument, "the period is not a valid YYYY-MM-DD, YYYY-Www or YYYY-MM");
     const auto openStart = std::chrono::steady_clock::now();
-    HistoryStore store(m_dbPath);
+    // A report only reads: no scan of every page (the app, which records, checks and moves a damaged file aside).
+    HistoryStore store(m_dbPath, HistoryStore::kBusyTimeoutMs, HistoryStore::OpenCheck::Trust);
     const auto openEnd = std::chrono::steady_clock::now();
     if (store.openReport().recreated) std::cerr << "posesmart-cli: " << store.openReport().message << "\n";
     const std::int64_t profile = store.profileId(

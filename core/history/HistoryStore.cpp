@@ -131,13 +131,17 @@ struct HistoryStore::Impl {
     SQLite::Database db;
 };
 
-HistoryStore::HistoryStore(const std::filesystem::path& file, int busyTimeoutMs) : m_file(file) {
+HistoryStore::HistoryStore(const std::filesystem::path& file, int busyTimeoutMs, OpenCheck check) : m_file(file) {
     const auto open = [&] {
         createPrivate(file);
         auto impl = std::make_unique<Impl>(file, busyTimeoutMs);
-        // Reading the schema and a quick check find a file that is not a database, or a damaged one.
-        const std::string check = impl->db.execAndGet("PRAGMA quick_check").getString();
-        if (check != "ok") throw SQLite::Exception("quick_check: " + check, SQLITE_CORRUPT);
+        // Reading the schema finds a file that is not a database; a quick check, a damaged one.
+        if (check == OpenCheck::Damage) {
+            const std::string verdict = impl->db.execAndGet("PRAGMA quick_check").getString();
+            if (verdict != "ok") throw SQLite::Exception("quick_check: " + verdict, SQLITE_CORRUPT);
+        } else {
+            impl->db.execAndGet("SELECT count(*) FROM sqlite_master");
+        }
         impl->db.exec("PRAGMA journal_mode = WAL");
         impl->db.exec("PRAGMA synchronous = NORMAL");
         impl->db.exec("PRAGMA foreign_keys = ON");
@@ -148,7 +152,7 @@ HistoryStore::HistoryStore(const std::filesystem::path& file, int busyTimeoutMs)
         try {
             m_impl = open();
         } catch (const SQLite::Exception& e) {
-            if (!isDamaged(e)) throw;
+            if (!isDamaged(e) || check == OpenCheck::Trust) throw;
             // Keep the damaged file for the user (or for recovery tools), start afresh.
             m_openReport.recreated = true;
             m_openReport.movedAsidePath = asideName(file);

@@ -38,7 +38,13 @@ public:
     // Opens or creates the file. Throws Error(Io) when it cannot be opened at all (e.g. locked
     // longer than `busyTimeoutMs`: StoreBusy; no such folder, no permission, a symbolic link).
     static constexpr int kBusyTimeoutMs = 2000;
-    explicit HistoryStore(const std::filesystem::path& file, int busyTimeoutMs = kBusyTimeoutMs);
+    // How the file is checked when opened. Damage: every page is read (SQLite's quick_check, about
+    // 85 ms for a year of history) and a damaged file is moved aside for a new one, as whatever
+    // records the history must. Trust (reports, which only read): no scan and nothing moved; a
+    // damaged page is then an Error(Io) from the query that meets it.
+    enum class OpenCheck { Damage, Trust };
+    explicit HistoryStore(const std::filesystem::path& file, int busyTimeoutMs = kBusyTimeoutMs,
+                          OpenCheck check = OpenCheck::Damage);
     ~HistoryStore();
     HistoryStore(const HistoryStore&) = delete;
     HistoryStore& operator=(const HistoryStore&) = delete;

@@ -127,3 +127,45 @@ TEST_CASE("the report of a recorded run agrees with the engine's own summary of 
     CHECK(missing.exitCode != 0);
     CHECK_THAT(missing.output, Catch::Contains("no history database"));
 }
+
+TEST_CASE("a report only reads: a damaged history is an error there, and the file stays where it is") {
+    const auto dir = test::scratchDir("report-damaged");
+    const auto db = dir / "history.db";
+    const auto made = test::runCli("demo-history --db " + test::quoted(db) + " --days 30");
+    INFO(made.output);
+    REQUIRE(made.exitCode == 0);
+    REQUIRE_FALSE(std::filesystem::exists(dir / "history.db-wal"));
+    const auto size = std::filesystem::file_size(db);
+    REQUIRE(size > 64 * 1024);
+    const std::string today = localDayOf(static_cast<double>(std::time(nullptr))).label;
+    const auto report = [&] {
+        return test::runCli("report --db " + test::quoted(db) + " --user \"Demo (generated)\" --day " + today);
+    };
+    REQUIRE(report().exitCode == 0);
+
+    SECTION("damaged pages") {
+        {
+            std::fstream file(db, std::ios::binary | std::ios::in | std::ios::out);
+            file.seekp(8192);  // the schema page stays; every table's pages after it are garbage
+            const std::string garbage(size - 8192, '\x55');
+            file.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+        }
+        const auto run = report();
+        INFO(run.output);
+        CHECK(run.exitCode == 1);
+        CHECK_THAT(run.output, Catch::Contains("malformed"));
+    }
+    SECTION("not a database at all") {
+        std::ofstream(db, std::ios::trunc) << "these are not the minutes you are looking for\n";
+        const auto run = report();
+        INFO(run.output);
+        CHECK(run.exitCode == 1);
+        CHECK_THAT(run.output, Catch::Contains("not a database"));
+    }
+    // Nothing was moved aside or recreated: the app, which records, does that when it opens it.
+    int files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+        files += entry.path().filename() != "history.db-shm";
+    CHECK(files == 1);
+    CHECK(std::filesystem::file_size(db) > 0);
+}
