@@ -63,7 +63,8 @@ public:
     void snoozeFor(double seconds);
     void snoozeFor(AlertKind kind, double seconds);
     // A guided routine from the next frame, its targets against the calibration; false (nothing
-    // starts) without one, or while another runs (one being stopped ends first). While it runs no alert is raised; its time counts as a break.
+    // starts) without one, or while another runs (one being stopped ends first). While it runs no alert is raised; its
+    // time counts as a break.
     bool startRoutine(const Routine& routine);
     // Ended early (one click): onRoutineEnded with `stopped`.
     void stopRoutine();
