@@ -150,7 +150,7 @@ void LiveSession::stopRoutine() {
 }
 
 void LiveSession::followRoutine(double t, const FrameResult& measured, SessionUpdate& update) {
-    if (m_routine) update.alert.reset();  // the user is doing what the alerts ask for
+    const bool ran = m_routine.has_value();
     if (m_routine && m_routineStopAsked) {
         m_routine->stop(t);
         endRoutine(t, true, update);
@@ -160,9 +160,8 @@ void LiveSession::followRoutine(double t, const FrameResult& measured, SessionUp
         m_routineStartSec = t;
     }
     m_pendingRoutine.reset();
-    if (!m_routine) return;
-    update.alert.reset();
-    if (m_routine->update(t, measured.measurements).finished) endRoutine(t, false, update);
+    if (ran || m_routine) update.alert.reset();  // the user is doing what the alerts ask for
+    if (m_routine && m_routine->update(t, measured.measurements).finished) endRoutine(t, false, update);
 }
 
 void LiveSession::endRoutine(double t, bool stopped, SessionUpdate& update) {

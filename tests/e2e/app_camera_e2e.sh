@@ -6,6 +6,7 @@
 # the app takes it back once that process has closed it.
 #   app_camera_e2e.sh POSESMART FAKECAM_LIB TESTDATA_DIR VIDEO   (exit 77: skipped, tools or video missing)
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/desktop_session.sh"
 
 if [[ "${1:-}" != --inside ]]; then
   app="$1" lib="$2" video="${POSESMART_TESTDATA:-$3}/$4"
@@ -17,9 +18,7 @@ if [[ "${1:-}" != --inside ]]; then
   trap 'rm -rf "$work"' EXIT
   mkdir -p "$work/data" "$work/home" "$work/cams"
   echo '{ "version": 1, "language": "en" }' >"$work/data/settings.json"
-  export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
-  export XDG_RUNTIME_DIR="$work/runtime" && mkdir -m 700 -p "$XDG_RUNTIME_DIR"
-  exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash "$0" --inside "$app" "$lib" "$video" "$work"
+  desktop_exec "$work" "$app" "$lib" "$video" "$work"
 fi
 
 app="$2" lib="$3" video="$4" work="$5"

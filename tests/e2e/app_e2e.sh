@@ -7,6 +7,7 @@
 #   app_e2e.sh POSESMART POSESMART_CLI TESTDATA_DIR VIDEO   (exit 77: skipped, tools or video missing)
 # VIDEO is relative to the test data folder: $POSESMART_TESTDATA when set, else TESTDATA_DIR.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/desktop_session.sh"
 
 if [[ "${1:-}" != --inside ]]; then
   app="$1" cli="$2" video="${POSESMART_TESTDATA:-$3}/$4"
@@ -20,19 +21,13 @@ if [[ "${1:-}" != --inside ]]; then
   cat >"$work/data/settings.json" <<'JSON'
 { "version": 1, "language": "en", "sitting_limit_s": 10 }
 JSON
-  # A clean HOME and XDG folders: nothing of the real user's desktop is touched or read.
-  export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
-  export XDG_RUNTIME_DIR="$work/runtime" && mkdir -m 700 -p "$XDG_RUNTIME_DIR"
-  exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash "$0" --inside "$app" "$cli" "$video" "$work"
+  desktop_exec "$work" "$app" "$cli" "$video" "$work"
 fi
 
 app="$2" cli="$3" video="$4" work="$5"
 fail() { echo "FAIL: $*"; [[ -f "$work/app.log" ]] && sed 's/^/  app: /' "$work/app.log"; exit 1; }
 
-dunst >"$work/dunst.log" 2>&1 &
-dunst_pid=$!
-for _ in $(seq 100); do dunstctl count displayed >/dev/null 2>&1 && break; sleep 0.1; done
-dunstctl count displayed >/dev/null 2>&1 || fail "dunst did not start"
+start_dunst "$work"
 
 start=$(date +%s)
 "$app" --source "$video" --data-dir "$work/data" >"$work/app.log" 2>&1 &

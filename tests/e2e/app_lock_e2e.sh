@@ -6,6 +6,7 @@
 # open (0755, settings 0644) is made private at start.
 #   app_lock_e2e.sh POSESMART POSESMART_CLI TESTDATA_DIR VIDEO   (exit 77: skipped, tools or video missing)
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/desktop_session.sh"
 
 if [[ "${1:-}" != --inside ]]; then
   app="$1" cli="$2" video="${POSESMART_TESTDATA:-$3}/$4"
@@ -18,9 +19,7 @@ if [[ "${1:-}" != --inside ]]; then
   mkdir -p "$work/data" "$work/home"
   echo '{ "version": 1, "language": "en" }' >"$work/data/settings.json"
   chmod 755 "$work/data" && chmod 644 "$work/data/settings.json"  # as an earlier version left them
-  export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
-  export XDG_RUNTIME_DIR="$work/runtime" && mkdir -m 700 -p "$XDG_RUNTIME_DIR"
-  exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash "$0" --inside "$app" "$cli" "$video" "$work"
+  desktop_exec "$work" "$app" "$cli" "$video" "$work"
 fi
 
 app="$2" cli="$3" video="$4" work="$5"

@@ -9,6 +9,7 @@
 # steps the clip never shows timed out), the history must hold it and the day report must show it.
 #   app_routine_e2e.sh POSESMART POSESMART_CLI TESTDATA_DIR   (exit 77: skipped, tools or data missing)
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/desktop_session.sh"
 
 if [[ "${1:-}" != --inside ]]; then
   app="$1" cli="$2" testdata="${POSESMART_TESTDATA:-$3}"
@@ -39,9 +40,7 @@ JSON
   # dunst's context menu runs "dmenu" with the notification's actions on stdin: this one picks the routine.
   printf '#!/bin/sh\ngrep -m1 "Start a 1-minute routine"\n' >"$work/pick-routine" && chmod +x "$work/pick-routine"
   printf '[global]\n    dmenu = %s\n' "$work/pick-routine" >"$work/dunstrc"
-  export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
-  export XDG_RUNTIME_DIR="$work/runtime" && mkdir -m 700 -p "$XDG_RUNTIME_DIR"
-  exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash "$0" --inside "$app" "$cli" "$work"
+  desktop_exec "$work" "$app" "$cli" "$work"
 fi
 
 app="$2" cli="$3" work="$4"
@@ -49,10 +48,7 @@ fail() { echo "FAIL: $*"; [[ -f "$work/app.log" ]] && sed 's/^/  app: /' "$work/
 routine_window() { xwininfo -root -tree | grep -q '"PoseSmart routine"'; }
 today_json() { "$cli" report --db "$work/data/history.db" --day "$(date +%F)" --json; }
 
-dunst -conf "$work/dunstrc" >"$work/dunst.log" 2>&1 &
-dunst_pid=$!
-for _ in $(seq 100); do dunstctl count displayed >/dev/null 2>&1 && break; sleep 0.1; done
-dunstctl count displayed >/dev/null 2>&1 || fail "dunst did not start"
+start_dunst "$work" "$work/dunstrc"
 
 start=$(date +%s)
 "$app" --source "$work/clip.mp4" --data-dir "$work/data" >"$work/app.log" 2>&1 &
