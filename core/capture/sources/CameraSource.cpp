@@ -5,7 +5,6 @@
 #include "common/Error.h"
 
 #include <cerrno>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace posesmart {
@@ -63,10 +62,10 @@ void CameraSource::negotiate(const CameraNeeds& needs, const std::vector<CameraM
         (m_mode.fourcc == kFourccYuyv || m_mode.fourcc == kFourccMjpeg) && m_capture.set(cv::CAP_PROP_CONVERT_RGB, 0);
 }
 
-bool CameraSource::convert(Frame& frame) const {
+bool CameraSource::convert(Frame& frame) {
     if (m_mode.fourcc == kFourccMjpeg) {
-        frame.bgr = cv::imdecode(m_raw, cv::IMREAD_COLOR);
-        return !frame.bgr.empty() && frame.bgr.cols == m_mode.width && frame.bgr.rows == m_mode.height;
+        if (!m_raw.isContinuous()) return false;
+        return m_mjpeg.decode(m_raw.data, m_raw.total() * m_raw.elemSize(), {m_mode.width, m_mode.height}, frame.bgr);
     }
     const std::size_t expected = static_cast<std::size_t>(m_mode.width) * static_cast<std::size_t>(m_mode.height) * 2;
     if (!m_raw.isContinuous() || m_raw.total() * m_raw.elemSize() != expected) return false;

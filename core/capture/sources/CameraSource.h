@@ -9,6 +9,7 @@
 #include "capture/CaptureSpec.h"
 #include "capture/FrameSource.h"
 #include "common/Error.h"
+#include "MjpegDecoder.h"
 
 #include <opencv2/videoio.hpp>
 
@@ -25,7 +26,7 @@ public:
 
 private:
     void negotiate(const CameraNeeds& needs, const std::vector<CameraMode>& offered);
-    bool convert(Frame& frame) const;
+    bool convert(Frame& frame);
     // Why a read failed: unplugged (ENODEV) or no picture in time.
     static Error stoppedError();
 
@@ -34,6 +35,7 @@ private:
     CameraMode m_mode;
     bool m_rawFrames = false;  // OpenCV hands over the driver's bytes; convert() makes the picture
     cv::Mat m_raw;             // reused: the driver's bytes of the latest frame
+    MjpegDecoder m_mjpeg;      // MJPEG frames to BGR (libjpeg-turbo)
     FrameThinner m_thinner;    // frames beyond the analysis rate are dropped before conversion
     std::int64_t m_nextIndex = 0;
 };
