@@ -192,6 +192,7 @@ int AnalyzeCommand::run() const {
         throw Error(ErrorKind::BadArgument, "--seconds is for a camera; a file is read to its end");
     }
     std::unique_ptr<FrameSource> source = openInput(m_input);
+    if (isCamera) source->setMaxFps(m_analysisFps);  // the camera is asked for the rate before it streams
     const SourceInfo info = source->info();
     const auto model = loadLandmarkModel(m_pipeline);
     LiveSessionOptions options;

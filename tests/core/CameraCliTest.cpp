@@ -202,8 +202,18 @@ TEST_CASE("camera: frames carry the driver's capture times, so an irregular stre
     for (const double shift : shifts) CHECK(std::abs(shift - offset) <= 0.1);
 }
 
+TEST_CASE("camera: at --analysis-fps 15 a camera that offers 15 fps is asked for 15") {
+    const FakeCamera camera("ask-fifteen");
+    const auto run = runShell(camera.analyze(2.0) + " --analysis-fps 15");
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.output.find("camera on: PoseSmart Test Camera: YUYV 640x480 at 15 fps") != std::string::npos);
+    CHECK(camera.inForceAtStreamOn("s_parm") == "s_parm 1/15");
+    CHECK(readJson(camera.json())["camera"]["mode"] == "YUYV 640x480 at 15 fps");
+}
+
 TEST_CASE("camera: at --analysis-fps 15 half the frames of a 30 fps camera are analysed, on the driver's times") {
-    const FakeCamera camera("fifteen");
+    const FakeCamera camera("fifteen", "POSESMART_FAKECAM_PROFILE=" + test::quoted("custom:YUYV 640x480@30"));
     const fs::path framesCsv = camera.dir() / "frames.csv";
     const auto run = runShell(camera.analyze(3.0) + " --analysis-fps 15 --frames " + test::quoted(framesCsv));
     INFO(run.output);

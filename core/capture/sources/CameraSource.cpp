@@ -18,34 +18,36 @@ constexpr int kCameraBackend = cv::CAP_ANY;
 constexpr int kMaxUndecodableInARow = 30;
 }  // namespace
 
-CameraSource::CameraSource(const CaptureSpec& spec, const CameraNeeds& needs) {
-    const std::string device = spec.path.string();
+CameraSource::CameraSource(const CaptureSpec& spec, const CameraNeeds& needs) : m_spec(spec), m_needs(needs) {
     const CameraProbe probe = probeCamera(spec.path);
+    m_offered = probe.modes;
+    m_info.description = "camera:" + spec.path.string();
+    m_info.name = probe.name;
+    m_info.live = true;
+    start();
+}
+
+void CameraSource::start() {
+    const std::string device = m_spec.path.string();
 #if defined(__linux__)
     const bool opened = m_capture.open(device, kCameraBackend);
 #else
     const bool opened =
-        spec.index ? m_capture.open(*spec.index, kCameraBackend) : m_capture.open(device, kCameraBackend);
+        m_spec.index ? m_capture.open(*m_spec.index, kCameraBackend) : m_capture.open(device, kCameraBackend);
 #endif
     if (!opened || !m_capture.isOpened()) {
         // The driver let us look but not stream (S_FMT answered EBUSY): someone else streams.
-        const std::vector<DeviceUser> users = otherUsersOf(spec.path);
+        const std::vector<DeviceUser> users = otherUsersOf(m_spec.path);
         throw Error(ErrorKind::BadInput, !users.empty() || errno == EBUSY
                                              ? cameraInUseMessage(users)
                                              : "the camera at '" + device + "' could not be started");
     }
-    negotiate(needs, probe.modes);
-    m_info.description = "camera:" + device;
-    m_info.name = probe.name;
-    m_info.mode = describeCameraMode(m_mode);
-    m_info.fps = m_mode.fps;
-    m_info.width = m_mode.width;
-    m_info.height = m_mode.height;
-    m_info.live = true;
+    m_streaming = false;
+    negotiate();
 }
 
-void CameraSource::negotiate(const CameraNeeds& needs, const std::vector<CameraMode>& offered) {
-    if (const auto wanted = chooseCameraMode(offered, needs)) {
+void CameraSource::negotiate() {
+    if (const auto wanted = chooseCameraMode(m_offered, m_needs)) {
         // OpenCV re-requests its remembered rate after each change of format or size: the rate last.
         m_capture.set(cv::CAP_PROP_FOURCC, static_cast<double>(wanted->fourcc));
         m_capture.set(cv::CAP_PROP_FRAME_WIDTH, wanted->width);
@@ -60,6 +62,26 @@ void CameraSource::negotiate(const CameraNeeds& needs, const std::vector<CameraM
     // YUYV and MJPEG are converted here, into each frame's own picture; OpenCV converts the rest.
     m_rawFrames =
         (m_mode.fourcc == kFourccYuyv || m_mode.fourcc == kFourccMjpeg) && m_capture.set(cv::CAP_PROP_CONVERT_RGB, 0);
+    m_info.mode = describeCameraMode(m_mode);
+    m_info.fps = m_mode.fps;
+    m_info.width = m_mode.width;
+    m_info.height = m_mode.height;
+}
+
+void CameraSource::setMaxFps(double fps) {
+    m_thinner.setFps(fps);
+    CameraNeeds needs = m_needs;
+    needs.fps = fps > 0.0 ? fps : CameraNeeds{}.fps;
+    if (needs.fps == m_needs.fps) return;
+    const auto wanted = chooseCameraMode(m_offered, needs);
+    m_needs = needs;
+    if (!wanted || *wanted == m_mode) return;  // the camera has nothing closer to the new rate
+    if (m_streaming) {
+        m_capture.release();
+        start();
+    } else {
+        negotiate();
+    }
 }
 
 bool CameraSource::convert(Frame& frame) {
@@ -80,6 +102,7 @@ std::optional<Frame> CameraSource::next() {
     while (true) {
         errno = 0;
         if (!m_capture.grab()) throw stoppedError();
+        m_streaming = true;
         // The driver's capture time: CLOCK_MONOTONIC, in milliseconds.
         const double capturedSec = m_capture.get(cv::CAP_PROP_POS_MSEC) / 1000.0;
         if (!m_thinner.keep(capturedSec)) continue;
