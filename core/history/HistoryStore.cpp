@@ -123,6 +123,18 @@ std::filesystem::path asideName(const std::filesystem::path& file) {
     return name;
 }
 
+// A database this open created, and could not finish making, leaves nothing behind: no empty file,
+// no -shm or -wal (nobody else can have opened a file that did not exist).
+void removeUnfinished(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(std::filesystem::symlink_status(file, ec))) std::filesystem::remove(file, ec);
+    for (const char* companion : kCompanions) {
+        const std::filesystem::path each = withSuffix(file, companion);
+        if (std::filesystem::is_regular_file(std::filesystem::symlink_status(each, ec)))
+            std::filesystem::remove(each, ec);
+    }
+}
+
 }  // namespace
 
 struct HistoryStore::Impl {
@@ -132,6 +144,7 @@ struct HistoryStore::Impl {
 };
 
 HistoryStore::HistoryStore(const std::filesystem::path& file, int busyTimeoutMs, OpenCheck check) : m_file(file) {
+    const bool existed = taken(file);
     const auto open = [&] {
         createPrivate(file);
         auto impl = std::make_unique<Impl>(file, busyTimeoutMs);
@@ -171,8 +184,9 @@ HistoryStore::HistoryStore(const std::filesystem::path& file, int busyTimeoutMs,
         }
     } catch (const SQLite::Exception& e) {
         // SQLite says "disk I/O error" when the -shm or -wal companion cannot be made on a full disk.
-        if (e.getErrorCode() == SQLITE_IOERR && diskFull(file))
-            throw Error(ErrorKind::Io, "cannot open the history database '" + file.string() + "': the disk is full");
+        const bool full = e.getErrorCode() == SQLITE_IOERR && diskFull(file);
+        if (!existed) removeUnfinished(file);
+        if (full) throw Error(ErrorKind::Io, "cannot open the history database '" + file.string() + "': the disk is full");
         rethrow("cannot open the history database '" + file.string() + "'", e);
     } catch (const std::filesystem::filesystem_error& e) {
         throw Error(ErrorKind::Io, std::string("cannot move the damaged history database aside: ") + e.what());

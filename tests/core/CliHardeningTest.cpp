@@ -218,13 +218,16 @@ TEST_CASE("a full disk at open is called a full disk (a small tmpfs, where the t
     std::filesystem::create_directories(dir / "small");
     const std::string small = (dir / "small").string();
     const std::string script = "mount -t tmpfs -o size=64k tmpfs " + small + " && { dd if=/dev/zero of=" + small +
-                               "/fill bs=4k count=64 2>/dev/null; true; } && " + POSESMART_CLI + " analyze " +
-                               stills().string() + " --calibrate-seconds 0 --db " + small + "/history.db";
+                               "/fill bs=4k count=64 2>/dev/null; true; } && { " + POSESMART_CLI + " analyze " +
+                               stills().string() + " --calibrate-seconds 0 --db " + small + "/history.db; echo exit=$?; " +
+                               "ls -A " + small + "; }";
     const auto run = runCommand("unshare -Urm sh -c " + posesmart::test::quoted(script));
     INFO(run.output);
-    CHECK(run.exitCode == 1);
+    CHECK_THAT(run.output, Catch::Contains("exit=1"));
     CHECK_THAT(run.output, Catch::Contains("the disk is full"));
     CHECK_THAT(run.output, !Catch::Contains("disk I/O error"));
+    // Nothing of the database it could not make is left behind: only the file that filled the disk.
+    CHECK_THAT(run.output, Catch::EndsWith("exit=1\nfill\n"));
 }
 
 TEST_CASE("an unreadable image in a folder is skipped and named; the rest of the folder is analysed") {
