@@ -186,7 +186,8 @@ HistoryStore::HistoryStore(const std::filesystem::path& file, int busyTimeoutMs,
         // SQLite says "disk I/O error" when the -shm or -wal companion cannot be made on a full disk.
         const bool full = e.getErrorCode() == SQLITE_IOERR && diskFull(file);
         if (!existed) removeUnfinished(file);
-        if (full) throw Error(ErrorKind::Io, "cannot open the history database '" + file.string() + "': the disk is full");
+        if (full)
+            throw Error(ErrorKind::Io, "cannot open the history database '" + file.string() + "': the disk is full");
         rethrow("cannot open the history database '" + file.string() + "'", e);
     } catch (const std::filesystem::filesystem_error& e) {
         throw Error(ErrorKind::Io, std::string("cannot move the damaged history database aside: ") + e.what());

@@ -219,8 +219,8 @@ TEST_CASE("a full disk at open is called a full disk (a small tmpfs, where the t
     const std::string small = (dir / "small").string();
     const std::string script = "mount -t tmpfs -o size=64k tmpfs " + small + " && { dd if=/dev/zero of=" + small +
                                "/fill bs=4k count=64 2>/dev/null; true; } && { " + POSESMART_CLI + " analyze " +
-                               stills().string() + " --calibrate-seconds 0 --db " + small + "/history.db; echo exit=$?; " +
-                               "ls -A " + small + "; }";
+                               stills().string() + " --calibrate-seconds 0 --db " + small +
+                               "/history.db; echo exit=$?; " + "ls -A " + small + "; }";
     const auto run = runCommand("unshare -Urm sh -c " + posesmart::test::quoted(script));
     INFO(run.output);
     CHECK_THAT(run.output, Catch::Contains("exit=1"));

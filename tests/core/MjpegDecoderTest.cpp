@@ -72,7 +72,9 @@ std::vector<std::uint8_t> withoutHuffmanTables(const std::vector<std::uint8_t>& 
     return out;
 }
 
-double largestDifference(const cv::Mat& a, const cv::Mat& b) { return cv::norm(a, b, cv::NORM_INF); }
+double largestDifference(const cv::Mat& a, const cv::Mat& b) {
+    return cv::norm(a, b, cv::NORM_INF);
+}
 
 }  // namespace
 

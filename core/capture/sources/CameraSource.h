@@ -7,12 +7,12 @@
 // dropped as soon as their time is known, unconverted.
 #pragma once
 
+#include "MjpegDecoder.h"
 #include "capture/AnalysisRate.h"
 #include "capture/CameraFormat.h"
 #include "capture/CaptureSpec.h"
 #include "capture/FrameSource.h"
 #include "common/Error.h"
-#include "MjpegDecoder.h"
 
 #include <opencv2/videoio.hpp>
 

@@ -1,6 +1,6 @@
 #include "MjpegDecoder.h"
 
-// jpeglib.h needs FILE and size_t declared first.
+// <cstdio> comes before jpeglib.h, which needs FILE and size_t declared.
 #include <algorithm>
 #include <csetjmp>
 #include <cstdio>
@@ -50,7 +50,9 @@ MjpegDecoder::MjpegDecoder() : m_state(std::make_unique<State>()) {
     jpeg_create_decompress(&m_state->info);
 }
 
-MjpegDecoder::~MjpegDecoder() { jpeg_destroy_decompress(&m_state->info); }
+MjpegDecoder::~MjpegDecoder() {
+    jpeg_destroy_decompress(&m_state->info);
+}
 
 // Only plain C data lives between setjmp and a jump back (nothing to destroy is skipped): `bgr` is the
 // caller's, and its rows are written by libjpeg.
