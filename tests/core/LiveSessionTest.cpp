@@ -8,7 +8,6 @@
 #include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <map>
 
 using namespace posesmart;
 using namespace posesmart::test::session;

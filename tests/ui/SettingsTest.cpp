@@ -1,131 +1,22 @@
-// Settings: PRODUCT.md defaults, the JSON file (round trip, 0600, damaged files, missing keys,
-// clamping), the mapping onto the engine's settings, the Settings dialog (round trip through its
-// widgets, edits, the delete-all confirmation) and the XDG autostart entry.
+// Settings: PRODUCT.md defaults, the JSON file (round trip, 0600, damaged files, links, other
+// versions, missing keys, clamping, mutated files) and the mapping onto the engine's settings. The
+// dialog: SettingsDialogTest.cpp; the autostart entry: AutostartTest.cpp.
 #include "AppSettings.h"
-#include "Autostart.h"
-#include "CatchQt.h"
-#include "SettingsDialog.h"
+#include "SettingsTestSupport.h"
 
-#include <QCheckBox>
-#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPushButton>
-#include <QSpinBox>
 #include <QTemporaryDir>
-#include <QTimeEdit>
 #include <catch2/catch.hpp>
 #include <random>
-#include <sys/stat.h>
 
 using namespace posesmart;
 using namespace posesmart::ui;
+using namespace posesmart::ui::settings_test;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-constexpr auto kForwardHead = static_cast<std::size_t>(AlertKind::ForwardHead);
-constexpr auto kSlouch = static_cast<std::size_t>(AlertKind::Slouch);
-constexpr auto kTilted = static_cast<std::size_t>(AlertKind::Tilted);
-constexpr auto kLowBlinkRate = static_cast<std::size_t>(AlertKind::LowBlinkRate);
-constexpr auto kSitting = static_cast<std::size_t>(AlertKind::SittingTooLong);
-constexpr auto kEyeBreak = static_cast<std::size_t>(AlertKind::EyeBreak);
-
-// Every field different from its default; durations in whole minutes where the dialog shows minutes.
-AppSettings changedSettings() {
-    AppSettings s;
-    s.cameraId = u"/dev/v4l/by-id/usb-Camera_42-video-index0"_s;
-    s.cameraName = u"Camera 42"_s;
-    s.profile = u"Mina"_s;
-    for (std::size_t k = 0; k < s.alerts.size(); ++k) {
-        s.alerts[k] = {k % 2 == 0, 5 + static_cast<int>(k)};
-    }
-    s.tooCloseCm = 55;
-    s.tiltDeg = 14;
-    s.lowBlinkPerMin = 6;
-    s.blinkWindowSec = 240;
-    s.sittingLimitSec = 40 * 60;
-    s.breakSec = 7 * 60;
-    s.eyeBreakEverySec = 25 * 60;
-    s.cooldownSec = 15 * 60;
-    s.quietHoursEnabled = true;
-    s.quietStartMinute = 21 * 60 + 30;
-    s.quietEndMinute = 6 * 60 + 45;
-    s.startAtLogin = true;
-    s.language = defaultLanguage() == u"ko"_s ? u"en"_s : u"ko"_s;
-    s.retentionDays = 90;
-    s.showOverlay = false;
-    s.releaseCameraAfterSec = 10 * 60;
-    s.analysisFps = 15;
-    return s;
-}
-
-void writeFile(const QString& path, const QByteArray& bytes) {
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    REQUIRE(file.write(bytes) == bytes.size());
-}
-
-int modeOf(const QString& path) {
-    struct stat info {};
-    REQUIRE(::stat(QFile::encodeName(path).constData(), &info) == 0);
-    return static_cast<int>(info.st_mode & 0777);
-}
-
-QString readText(const QString& path) {
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return QString::fromUtf8(file.readAll());
-}
-
-// Restores an environment variable when the test ends.
-class EnvironmentGuard {
-public:
-    explicit EnvironmentGuard(const char* name) : m_name(name), m_set(qEnvironmentVariableIsSet(name)) {
-        if (m_set) m_value = qgetenv(name);
-    }
-    ~EnvironmentGuard() {
-        if (m_set) {
-            qputenv(m_name, m_value);
-        } else {
-            qunsetenv(m_name);
-        }
-    }
-    EnvironmentGuard(const EnvironmentGuard&) = delete;
-    EnvironmentGuard& operator=(const EnvironmentGuard&) = delete;
-
-private:
-    const char* m_name;
-    bool m_set;
-    QByteArray m_value;
-};
-
-class AnsweringDialog : public SettingsDialog {
-public:
-    AnsweringDialog(const AppSettings& current, bool answer) : SettingsDialog(current), m_answer(answer) {}
-    int asked = 0;
-
-protected:
-    bool confirmDeleteAll() override {
-        ++asked;
-        return m_answer;
-    }
-
-private:
-    bool m_answer;
-};
-
-template <typename Widget>
-Widget* child(const QWidget& parent, const QString& name) {
-    auto* widget = parent.findChild<Widget*>(name);
-    REQUIRE(widget != nullptr);
-    return widget;
-}
-
-}  // namespace
 
 TEST_CASE("Settings defaults are PRODUCT.md's", "[settings]") {
     const AppSettings s;
@@ -306,21 +197,6 @@ TEST_CASE("A profile name is trimmed; an empty or overlong one falls back to the
     }
 }
 
-TEST_CASE("The dialog offers the history's profiles and takes a new name", "[settings][dialog]") {
-    AppSettings current;
-    current.profile = u"Mina"_s;
-    const SettingsDialog dialog(current, {u"default"_s, u"Joon"_s});
-    auto* combo = child<QComboBox>(dialog, u"profileCombo"_s);
-    CHECK(combo->currentText() == u"Mina"_s);
-    CHECK(combo->count() == 3);  // the current one is offered even before the history holds it
-    combo->setCurrentIndex(combo->findText(u"Joon"_s));
-    CHECK(dialog.settings().profile == u"Joon"_s);
-    combo->setEditText(u"  Seo-yeon "_s);
-    CHECK(dialog.settings().profile == u"Seo-yeon"_s);
-    combo->setEditText(u"   "_s);
-    CHECK(dialog.settings().profile == u"Mina"_s);  // nothing typed: stays with the current one
-}
-
 TEST_CASE("Missing keys take their defaults", "[settings]") {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"settings.json"_s);
@@ -392,120 +268,6 @@ TEST_CASE("Settings map onto the engine's settings", "[settings]") {
     s.quietHoursEnabled = false;
     const SessionSettings noQuiet = s.toSessionSettings();
     CHECK(noQuiet.alerts.quietStartMinute == noQuiet.alerts.quietEndMinute);
-}
-
-TEST_CASE("The Settings dialog shows the settings it is given and returns them unchanged", "[settings][dialog]") {
-    const AppSettings changed = changedSettings();
-    CHECK(SettingsDialog(changed).settings() == changed);
-    CHECK(SettingsDialog(AppSettings{}).settings() == AppSettings{});
-
-    SECTION("durations that are not whole minutes survive an untouched dialog") {
-        AppSettings shortened;
-        shortened.sittingLimitSec = 90;
-        shortened.breakSec = 10;
-        shortened.cooldownSec = 30;
-        CHECK(SettingsDialog(shortened).settings() == shortened);
-    }
-}
-
-TEST_CASE("Edits in the Settings dialog show in its settings", "[settings][dialog]") {
-    const SettingsDialog dialog(AppSettings{});
-    child<QSpinBox>(dialog, u"sittingLimitMin"_s)->setValue(25);
-    child<QSpinBox>(dialog, u"tooCloseCm"_s)->setValue(60);
-    child<QSpinBox>(dialog, u"alertHold_slouch"_s)->setValue(12);
-    auto* eyeBreak = child<QCheckBox>(dialog, u"alertEnabled_eye_break"_s);
-    eyeBreak->setChecked(false);
-    child<QCheckBox>(dialog, u"quietHoursEnabled"_s)->setChecked(true);
-    child<QTimeEdit>(dialog, u"quietStart"_s)->setTime(QTime(23, 15));
-    auto* language = child<QComboBox>(dialog, u"languageCombo"_s);
-    language->setCurrentIndex(language->findData(u"ko"_s));
-    child<QCheckBox>(dialog, u"startAtLogin"_s)->setChecked(true);
-
-    const AppSettings s = dialog.settings();
-    CHECK(s.sittingLimitSec == 25 * 60);
-    CHECK(s.tooCloseCm == 60);
-    CHECK(s.alerts[kSlouch] == AlertToggle{true, 12});
-    CHECK_FALSE(s.alerts[kEyeBreak].enabled);
-    CHECK_FALSE(child<QSpinBox>(dialog, u"alertHold_eye_break"_s)->isEnabled());
-    CHECK(s.quietHoursEnabled);
-    CHECK(s.quietStartMinute == 23 * 60 + 15);
-    CHECK(child<QTimeEdit>(dialog, u"quietEnd"_s)->isEnabled());
-    CHECK(s.language == u"ko"_s);
-    CHECK(s.startAtLogin);
-    CHECK_FALSE(s.toSessionSettings().alerts.rules[kEyeBreak].enabled);
-}
-
-TEST_CASE("Delete all data asks first and requests deletion only on yes", "[settings][dialog]") {
-    const bool answer = GENERATE(true, false);
-    AnsweringDialog dialog(AppSettings{}, answer);
-    int requests = 0;
-    QObject::connect(&dialog, &SettingsDialog::deleteAllDataRequested, &dialog, [&requests] { ++requests; });
-    child<QPushButton>(dialog, u"deleteAllData"_s)->click();
-    CHECK(dialog.asked == 1);
-    CHECK(requests == (answer ? 1 : 0));
-}
-
-TEST_CASE("Enrol my face again requests a new enrolment", "[settings][dialog]") {
-    SettingsDialog dialog(AppSettings{});
-    int requests = 0;
-    QObject::connect(&dialog, &SettingsDialog::reenrolRequested, &dialog, [&requests] { ++requests; });
-    child<QPushButton>(dialog, u"reenrolFace"_s)->click();
-    CHECK(requests == 1);
-}
-
-TEST_CASE("The autostart entry starts the app minimised and is removed when disabled", "[settings][autostart]") {
-    const EnvironmentGuard guard("XDG_CONFIG_HOME");
-    QTemporaryDir dir;
-    REQUIRE(dir.isValid());
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir.path()));
-    const QString path = dir.filePath(u"autostart/io.github.posesmart.PoseSmart.desktop"_s);
-    CHECK(autostartEntryPath() == path);
-    CHECK_FALSE(autostartEnabled());
-
-    QString error;
-    REQUIRE(setAutostart(true, u"/usr/bin/posesmart"_s, &error));
-    CHECK(error.isEmpty());
-    REQUIRE(QFile::exists(path));
-    CHECK(autostartEnabled());
-    const QString text = readText(path);
-    const QStringList lines = text.split(u'\n');
-    CHECK(lines.first() == u"[Desktop Entry]"_s);
-    for (const QString& line : {u"Type=Application"_s, u"Name=PoseSmart"_s, u"Exec=/usr/bin/posesmart --minimized"_s,
-                                u"Icon=io.github.posesmart.PoseSmart"_s, u"X-GNOME-Autostart-enabled=true"_s}) {
-        INFO(line.toStdString());
-        CHECK(lines.contains(line));
-    }
-    CHECK(text.contains(u"\nComment="_s));
-
-    REQUIRE(setAutostart(true, u"/opt/Pose Smart/bin/pose$mart"_s, &error));
-    CHECK(readText(path).split(u'\n').contains(uR"(Exec="/opt/Pose Smart/bin/pose\\$mart" --minimized)"_s));
-
-    REQUIRE(setAutostart(false, QString(), &error));
-    CHECK_FALSE(QFile::exists(path));
-    CHECK_FALSE(autostartEnabled());
-    CHECK(setAutostart(false, QString(), &error));  // already off
-
-    SECTION("an entry the desktop was told to skip is not enabled") {
-        REQUIRE(setAutostart(true, u"/usr/bin/posesmart"_s, nullptr));
-        writeFile(
-            path,
-            readText(path).replace(u"X-GNOME-Autostart-enabled=true"_s, u"X-GNOME-Autostart-enabled=false"_s).toUtf8());
-        CHECK(QFile::exists(path));
-        CHECK_FALSE(autostartEnabled());
-    }
-    SECTION("without a program to start nothing is written") {
-        CHECK_FALSE(setAutostart(true, QString(), &error));
-        CHECK_FALSE(error.isEmpty());
-        CHECK_FALSE(QFile::exists(path));
-    }
-}
-
-TEST_CASE("The autostart entry goes under ~/.config without XDG_CONFIG_HOME", "[settings][autostart]") {
-    const EnvironmentGuard guard("XDG_CONFIG_HOME");
-    qunsetenv("XDG_CONFIG_HOME");
-    CHECK(autostartEntryPath() == QDir::homePath() + u"/.config/autostart/io.github.posesmart.PoseSmart.desktop"_s);
-    qputenv("XDG_CONFIG_HOME", "relative/path");
-    CHECK(autostartEntryPath() == QDir::homePath() + u"/.config/autostart/io.github.posesmart.PoseSmart.desktop"_s);
 }
 
 TEST_CASE("Mutated settings files are read without a crash, and always give usable settings", "[settings][fuzz]") {
