@@ -1,21 +1,15 @@
 #include "history/HistoryStore.h"
 
 #include "common/Error.h"
-#include "common/PrivateFile.h"
+#include "history/HistoryFiles.h"
 #include "history/HistoryJournal.h"
 #include "history/HistorySchema.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
-#include <chrono>
-#include <cstring>
 #include <ctime>
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
-#include <sys/statvfs.h>
-#include <unistd.h>
 
 namespace posesmart {
 
@@ -23,19 +17,6 @@ namespace {
 
 const std::array<const char*, kPostureStateCount> kStateColumns = {
     "good_s", "forward_head_s", "slouch_s", "too_close_s", "tilted_s", "away_s", "unknown_s"};
-
-const char* const kCompanions[] = {"-wal", "-shm", "-journal"};
-
-std::filesystem::path withSuffix(const std::filesystem::path& file, const std::string& suffix) {
-    return file.string() + suffix;
-}
-
-// The file exists and is readable by its owner only, before SQLite opens it; SQLite gives its
-// -wal and -shm companions the same mode. Neither it nor a companion may be a symbolic link.
-void createPrivate(const std::filesystem::path& file) {
-    for (const char* companion : kCompanions) refuseLink(withSuffix(file, companion));
-    ::close(openPrivate(file, false));
-}
 
 std::string describe(const SQLite::Exception& e) {
     switch (e.getErrorCode()) {
@@ -51,13 +32,6 @@ std::string describe(const SQLite::Exception& e) {
         default:
             return e.what();
     }
-}
-
-// No block left for this user on the file system of `file`.
-bool diskFull(const std::filesystem::path& file) {
-    struct statvfs info {};
-    const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
-    return ::statvfs(folder.c_str(), &info) == 0 && info.f_bavail == 0;
 }
 
 bool isBusy(const SQLite::Exception& e) {
@@ -98,43 +72,6 @@ std::string subkindOf(const HistoryEvent& e) {
     return {};
 }
 
-std::string timestampForFileName() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &local);
-    return buffer;
-}
-
-bool taken(const std::filesystem::path& file) {
-    std::error_code ec;
-    return std::filesystem::exists(std::filesystem::symlink_status(file, ec));
-}
-
-// `<file>.damaged-<time>`, with `-2`, `-3`... when a file damaged in the same second was kept there.
-std::filesystem::path asideName(const std::filesystem::path& file) {
-    const std::string base = file.string() + ".damaged-" + timestampForFileName();
-    std::filesystem::path name = base;
-    for (int n = 2; taken(name) || taken(withSuffix(name, "-wal")) || taken(withSuffix(name, "-shm")) ||
-                    taken(withSuffix(name, "-journal"));
-         ++n)
-        name = base + "-" + std::to_string(n);
-    return name;
-}
-
-// A database this open created, and could not finish making, leaves nothing behind: no empty file,
-// no -shm or -wal (nobody else can have opened a file that did not exist).
-void removeUnfinished(const std::filesystem::path& file) {
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(std::filesystem::symlink_status(file, ec))) std::filesystem::remove(file, ec);
-    for (const char* companion : kCompanions) {
-        const std::filesystem::path each = withSuffix(file, companion);
-        if (std::filesystem::is_regular_file(std::filesystem::symlink_status(each, ec)))
-            std::filesystem::remove(each, ec);
-    }
-}
-
 }  // namespace
 
 struct HistoryStore::Impl {
@@ -144,9 +81,9 @@ struct HistoryStore::Impl {
 };
 
 HistoryStore::HistoryStore(const std::filesystem::path& file, int busyTimeoutMs, OpenCheck check) : m_file(file) {
-    const bool existed = taken(file);
+    const bool existed = fileTaken(file);
     const auto open = [&] {
-        createPrivate(file);
+        createPrivateDatabase(file);
         auto impl = std::make_unique<Impl>(file, busyTimeoutMs);
         // Reading the schema finds a file that is not a database; a quick check, a damaged one.
         if (check == OpenCheck::Damage) {
@@ -168,15 +105,7 @@ HistoryStore::HistoryStore(const std::filesystem::path& file, int busyTimeoutMs,
             if (!isDamaged(e) || check == OpenCheck::Trust) throw;
             // Keep the damaged file for the user (or for recovery tools), start afresh.
             m_openReport.recreated = true;
-            m_openReport.movedAsidePath = asideName(file);
-            std::filesystem::rename(file, m_openReport.movedAsidePath);
-            for (const char* companion : kCompanions) {
-                std::error_code ec;
-                if (std::filesystem::exists(withSuffix(file, companion), ec)) {
-                    std::filesystem::rename(withSuffix(file, companion),
-                                            withSuffix(m_openReport.movedAsidePath, companion), ec);
-                }
-            }
+            m_openReport.movedAsidePath = moveDatabaseAside(file);
             m_openReport.message = "The history file was damaged (" + std::string(e.what()) + "). It was kept as " +
                                    m_openReport.movedAsidePath.filename().string() +
                                    " and a new, empty history was started.";
@@ -185,7 +114,12 @@ HistoryStore::HistoryStore(const std::filesystem::path& file, int busyTimeoutMs,
     } catch (const SQLite::Exception& e) {
         // SQLite says "disk I/O error" when the -shm or -wal companion cannot be made on a full disk.
         const bool full = e.getErrorCode() == SQLITE_IOERR && diskFull(file);
-        if (!existed) removeUnfinished(file);
+        // A database this open created and could not finish leaves no empty file, -shm or -wal
+        // behind (nobody else can have opened a file that did not exist); a journal stays.
+        if (!existed) {
+            std::error_code ec;
+            for (const std::filesystem::path& each : databaseFiles(file)) std::filesystem::remove(each, ec);
+        }
         if (full)
             throw Error(ErrorKind::Io, "cannot open the history database '" + file.string() + "': the disk is full");
         rethrow("cannot open the history database '" + file.string() + "'", e);
@@ -484,8 +418,8 @@ void HistoryStore::applyRetention(double nowUtcSec, int days) {
 }
 
 void HistoryStore::deleteAll(const std::filesystem::path& file) {
-    std::vector<std::filesystem::path> files = {file, journalPath(file)};
-    for (const char* companion : kCompanions) files.push_back(withSuffix(file, companion));
+    std::vector<std::filesystem::path> files = databaseFiles(file);
+    files.push_back(journalPath(file));
     for (const std::filesystem::path& each : files) {
         std::error_code ec;
         std::filesystem::remove(each, ec);
@@ -494,7 +428,7 @@ void HistoryStore::deleteAll(const std::filesystem::path& file) {
 }
 
 void migrateHistorySchema(const std::filesystem::path& file, int targetVersion) {
-    createPrivate(file);
+    createPrivateDatabase(file);
     guarded("cannot migrate the history database", [&] {
         SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         migrate(db, targetVersion);
