@@ -161,8 +161,11 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
     std::optional<cv::Rect2f> predicted;
     double rollDeg = m_last ? eyeLineRollDeg(*m_last) : 0.0;
     bool needFull = fullDue;
-    if (!fullDue) {
+    // Where the followed face should be: the periodic full detection stays with it too.
+    if (m_last && m_settings.mode == TrackingMode::Tracking && timestampSec >= m_lastFullDetectionSec) {
         predicted = predictBox(*m_last);
+    }
+    if (!fullDue) {
         const cv::Rect2f frameRect(0.F, 0.F, static_cast<float>(bgr.cols), static_cast<float>(bgr.rows));
         if ((*predicted & frameRect).area() < kMinVisibleShare * predicted->area()) {
             needFull = true;
