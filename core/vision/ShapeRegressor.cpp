@@ -20,6 +20,12 @@ constexpr std::size_t kHugePage = std::size_t{2} << 20U;
 // How many trees ahead the leaf summation prefetches.
 constexpr std::size_t kPrefetchDistance = 8;
 constexpr std::size_t kCacheLine = 64;
+// A face whose box is larger than this is read as if it were this size: each feature pixel is the
+// mean of the window of pixels it stands for. On the annotated photos enlarged to a 420-pixel face,
+// darkened and given sensor noise (test_landmark_accuracy), what the landmarks move between two
+// noise draws falls from 0.030 to 0.011 inter-ocular distances with the same error on clean
+// pictures; sizes from 100 to 150 give about the same.
+constexpr float kLargestReadFacePx = 120.F;
 
 // The 2x2 linear part of the least-squares similarity transform taking `from` to `to`
 // (dlib's find_tform_between_shapes, in closed form for two dimensions).
@@ -53,6 +59,28 @@ inline void prefetch(const void* address) {
 #else
     (void)address;
 #endif
+}
+
+// The mean intensity ((B + G + R) / 3, as dlib reads a colour picture) of the `window` x `window`
+// pixels centred on (x, y); 0 outside the picture.
+float intensity(const cv::Mat& bgr, float x, float y, int window) {
+    const float half = 0.5F * static_cast<float>(window - 1);
+    const int left = static_cast<int>(std::floor(x - half + 0.5F));
+    const int top = static_cast<int>(std::floor(y - half + 0.5F));
+    if (window == 1) {
+        if (left < 0 || top < 0 || left >= bgr.cols || top >= bgr.rows) return 0.F;
+        const auto* p = bgr.ptr<std::uint8_t>(top) + 3 * left;
+        return static_cast<float>((static_cast<unsigned>(p[0]) + p[1] + p[2]) / 3U);
+    }
+    const int x0 = std::max(left, 0), x1 = std::min(left + window, bgr.cols);
+    const int y0 = std::max(top, 0), y1 = std::min(top + window, bgr.rows);
+    if (x0 >= x1 || y0 >= y1) return 0.F;
+    unsigned sum = 0;
+    for (int row = y0; row < y1; ++row) {
+        const auto* p = bgr.ptr<std::uint8_t>(row) + 3 * x0;
+        for (const auto* end = p + 3 * (x1 - x0); p != end; ++p) sum += *p;
+    }
+    return static_cast<float>(sum) / static_cast<float>(3 * (x1 - x0) * (y1 - y0));
 }
 
 void addScaled(const std::int16_t* __restrict leaf, float scale, float* __restrict shape, std::size_t count) {
@@ -176,6 +204,10 @@ void ShapeRegressor::predict(const cv::Mat& bgr, const cv::Rect2f& box, double r
     const float ax = cosRoll * spanX, bx = -sinRoll * spanY;
     const float ay = sinRoll * spanX, by = cosRoll * spanY;
     const float ox = centreX - 0.5F * (ax + bx), oy = centreY - 0.5F * (ay + by);
+    // A large face is read as the model reads a smaller one: each feature pixel is the mean of the
+    // window of pixels it stands for there (kLargestReadFacePx), so that sensor noise averages out
+    // instead of flipping the trees' comparisons.
+    const int window = std::max(1, static_cast<int>(std::lround(std::min(box.width, box.height) / kLargestReadFacePx)));
     std::vector<float> pixelValues;
     std::vector<std::uint32_t> leafIndex(m_treesPerCascade);
     const std::size_t leavesPerTree = m_splitsPerTree + 1;
@@ -189,14 +221,7 @@ void ShapeRegressor::predict(const cv::Mat& bgr, const cv::Rect2f& box, double r
             const std::size_t anchor = cascade.anchors[i];
             const float u = tform(0, 0) * dx + tform(0, 1) * dy + shape[2 * anchor];
             const float v = tform(1, 0) * dx + tform(1, 1) * dy + shape[2 * anchor + 1];
-            const auto x = static_cast<int>(std::floor(ox + ax * u + bx * v + 0.5F));
-            const auto y = static_cast<int>(std::floor(oy + ay * u + by * v + 0.5F));
-            if (x >= 0 && y >= 0 && x < bgr.cols && y < bgr.rows) {
-                const auto* p = bgr.ptr<std::uint8_t>(y) + 3 * x;
-                pixelValues[i] = static_cast<float>((static_cast<unsigned>(p[0]) + p[1] + p[2]) / 3U);
-            } else {
-                pixelValues[i] = 0.F;
-            }
+            pixelValues[i] = intensity(bgr, ox + ax * u + bx * v, oy + ay * u + by * v, window);
         }
         // All trees of a cascade read the same pixels: find every leaf first...
         for (std::size_t t = 0; t < m_treesPerCascade; ++t) {
