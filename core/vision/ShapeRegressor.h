@@ -5,8 +5,8 @@
 // face walks ~7,500 scattered 544-byte leaves and is bound by memory latency (4.5 ms per face
 // measured on the CI machine). Here the leaves of a cascade are contiguous, and since all trees
 // of a cascade read the same feature pixels, their leaf indices are found first and the leaves
-// summed afterwards with prefetching. The arithmetic is dlib's own, except that a face larger than
-// the model needs is read through an area-averaged copy of its region (less sensor noise).
+// summed afterwards with prefetching. The arithmetic is dlib's own, except that a large face is
+// read through windows of pixels, as if it were smaller (less sensor noise).
 #pragma once
 
 #include <cstdint>
