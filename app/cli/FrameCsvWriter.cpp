@@ -17,7 +17,7 @@ FrameCsvWriter::FrameCsvWriter(const std::string& path)
 }
 
 void FrameCsvWriter::write(const FrameResult& r, const SessionUpdate& update, double decodeMs) {
-    static constexpr const char* kMethodNames[] = {"none", "full", "region", "tracked"};
+    static constexpr const char* kMethodNames[] = {"none", "full", "region", "tracked", "near"};
     m_out << r.frameIndex << ',' << std::setprecision(4) << r.timestampSec << ',' << r.facesSeen << ','
           << kMethodNames[static_cast<int>(r.method)] << ',';
     if (r.measurements) {

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <opencv2/core/mat.hpp>
+#include <optional>
 #include <vector>
 
 namespace posesmart {
@@ -23,10 +24,16 @@ public:
     // Faces of at least kMinFacePx in `grey` (CV_8UC1), best first.
     [[nodiscard]] std::vector<Detection> detect(const cv::Mat& grey) const;
 
+    // The face that overlaps `face` most, among those detect() would find around it: the same
+    // pyramid levels and HOG cells, but only the levels where a face of that size is found and
+    // only the part of the picture around it (about a quarter of the cost at 640x480).
+    [[nodiscard]] std::optional<Detection> detectNear(const cv::Mat& grey, const cv::Rect2f& face) const;
+
     // The detector's scanning window: smaller faces are not found.
     static constexpr int kMinFacePx = 80;
 
 private:
+    static constexpr int kNearLevels = 2;  // levels searched on each side of the face's own
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

@@ -62,6 +62,8 @@ FaceTracker::FaceTracker(const LandmarkModel& model, TrackerSettings settings) :
 
 void FaceTracker::reset() {
     m_last.reset();
+    m_lastSceneCheckSec = 0.0;
+    m_sceneAtFullDetection = {};
     m_lastVerifySec = 0.0;
     m_misses = 0;
     m_facesSeen = 0;
@@ -117,6 +119,27 @@ std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& ti
     return toFrameCoordinates(std::move(found), scale, {0.F, 0.F});
 }
 
+std::optional<cv::Rect2f> FaceTracker::faceNear(const cv::Mat& bgr, const cv::Rect2f& predicted,
+                                                StageTimes& times) const {
+    const double scale = detectionScale(bgr.size());
+    cv::Mat grey;
+    {
+        const ScopedStageTimer timer(times.preprocessMs);
+        grey = toGrey(bgr, scale);
+    }
+    const auto s = static_cast<float>(scale);
+    std::optional<Detection> found;
+    {
+        const ScopedStageTimer timer(times.detectMs);
+        found = m_detector.detectNear(
+            grey, cv::Rect2f(predicted.x * s, predicted.y * s, predicted.width * s, predicted.height * s));
+    }
+    if (!found) return std::nullopt;
+    const cv::Rect2f box = toFrameCoordinates({*found}, scale, {0.F, 0.F}).front().box;
+    if (intersectionOverUnion(box, predicted) < kSameFaceMinIoU) return std::nullopt;
+    return box;
+}
+
 bool FaceTracker::faceInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times) const {
     const cv::Rect frameRect(0, 0, bgr.cols, bgr.rows);
     const cv::Rect region =
@@ -152,20 +175,55 @@ cv::Rect2f FaceTracker::predictBox(const Landmarks& points) const {
     return {centre.x - size.width / 2.F, centre.y - size.height / 2.F, size.width, size.height};
 }
 
+bool FaceTracker::sceneChanged(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times) {
+    SceneThumbnail now;
+    {
+        const ScopedStageTimer timer(times.preprocessMs);
+        now = SceneThumbnail(bgr);
+    }
+    // The followed face moves as it talks, and the shoulders and arms below it with it; where it
+    // was at the last search has changed too.
+    const auto head = [](const cv::Rect2f& face) {  // the detector's box runs from the brows to the chin
+        return cv::Rect2f(face.x - face.width / 2.F, face.y - face.height, 2.F * face.width, 2.5F * face.height);
+    };
+    const auto body = [&](const cv::Rect2f& face) {
+        return cv::Rect2f(face.x - 1.5F * face.width, face.y + face.height, 4.F * face.width,
+                          static_cast<float>(bgr.rows));
+    };
+    return now.changedSince(m_sceneAtFullDetection,
+                            {head(predicted), body(predicted), head(m_boxAtFullDetection), body(m_boxAtFullDetection)},
+                            m_settings.sceneChangeLevels);
+}
+
 TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageTimes& times) {
     TrackResult result;
-    const bool fullDue = m_settings.mode == TrackingMode::DetectEveryFrame || !m_last ||
-                         timestampSec - m_lastFullDetectionSec >= m_settings.fullRedetectSec ||
-                         timestampSec < m_lastFullDetectionSec;
+    const bool backwards = timestampSec < m_lastFullDetectionSec || timestampSec < m_lastSceneCheckSec;
+    bool fullDue = m_settings.mode == TrackingMode::DetectEveryFrame || !m_last || backwards ||
+                   timestampSec - std::max(m_lastFullDetectionSec, m_lastSceneCheckSec) >= m_settings.fullRedetectSec;
     std::optional<cv::Rect2f> box;
     std::optional<cv::Rect2f> predicted;
     double rollDeg = m_last ? eyeLineRollDeg(*m_last) : 0.0;
-    bool needFull = fullDue;
     // Where the followed face should be: the periodic full detection stays with it too.
-    if (m_last && m_settings.mode == TrackingMode::Tracking && timestampSec >= m_lastFullDetectionSec) {
+    if (m_last && m_settings.mode == TrackingMode::Tracking && !backwards) {
         predicted = predictBox(*m_last);
+        // While the rest of the picture is as it was, the full search would find the same faces:
+        // only the followed one's box is wanted, and the search around it gives the same box.
+        if (fullDue && timestampSec - m_lastFullDetectionSec < m_settings.fullRedetectMaxSec) {
+            m_lastSceneCheckSec = timestampSec;
+            if (!sceneChanged(bgr, *predicted, times)) {
+                box = faceNear(bgr, *predicted, times);
+                if (box) {
+                    fullDue = false;
+                    rollDeg = 0.0;
+                    m_lastVerifySec = timestampSec;
+                    m_misses = 0;
+                    result.method = TrackMethod::NearDetection;
+                }
+            }
+        }
     }
-    if (!fullDue) {
+    bool needFull = fullDue;
+    if (!fullDue && !box) {
         const cv::Rect2f frameRect(0.F, 0.F, static_cast<float>(bgr.cols), static_cast<float>(bgr.rows));
         if ((*predicted & frameRect).area() < kMinVisibleShare * predicted->area()) {
             needFull = true;
@@ -196,7 +254,12 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
             rollDeg = tilt;
         }
         m_lastFullDetectionSec = timestampSec;
+        m_lastSceneCheckSec = timestampSec;
         m_lastVerifySec = timestampSec;
+        {
+            const ScopedStageTimer timer(times.preprocessMs);
+            m_sceneAtFullDetection = SceneThumbnail(bgr);
+        }
         m_misses = 0;
         m_facesSeen = static_cast<int>(found.size());
         if (found.empty()) {
@@ -213,6 +276,7 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
             if (intersectionOverUnion(overlapping->box, *predicted) >= kSameFaceMinIoU) chosen = overlapping;
         }
         box = chosen->box;
+        m_boxAtFullDetection = *box;
         result.method = TrackMethod::FullDetection;
     }
     {
@@ -226,7 +290,9 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
             m_last = m_model.fit(bgr, *box, eyeLineRollDeg(*m_last));
         }
     }
-    if (result.method == TrackMethod::FullDetection) m_relation = relate(*m_last, *box);
+    if (result.method == TrackMethod::FullDetection || result.method == TrackMethod::NearDetection) {
+        m_relation = relate(*m_last, *box);
+    }
     result.landmarks = m_last;
     result.box = *box;
     result.facesSeen = std::max(1, m_facesSeen);

@@ -4,6 +4,7 @@
 
 #include "vision/FaceDetector.h"
 #include "vision/LandmarkModel.h"
+#include "vision/SceneChange.h"
 #include "vision/StageTimes.h"
 
 #include <optional>
@@ -27,9 +28,17 @@ struct TrackerSettings {
     // times its size, which keeps the HOG scan to a few hundred pixels.
     double regionFaceWidthPx = 100.0;
     double regionScale = 2.0;
-    double verifyEverySec = 0.5;   // region re-detection schedule while tracking (by time: 15 and 30 fps cost alike)
-    int missesBeforeLost = 2;      // failed region re-detections before a full one
-    double fullRedetectSec = 2.0;  // slow schedule: count faces, recover from drift
+    double verifyEverySec = 0.5;  // region re-detection schedule while tracking (by time: 15 and 30 fps cost alike)
+    int missesBeforeLost = 2;     // failed region re-detections before a full one
+    // Slow schedule, every fullRedetectSec: the full-frame search's box for the followed face
+    // (the landmarks are re-anchored to it) and the faces in view. When the picture outside the
+    // followed face (and the body below it) has not changed by more than sceneChangeLevels grey
+    // levels anywhere since the last full search, no other face can have come into view, and the
+    // search looks only around the followed face (the same box, a fraction of the cost); the whole
+    // frame is searched again at least every fullRedetectMaxSec.
+    double fullRedetectSec = 2.0;
+    double fullRedetectMaxSec = 10.0;
+    double sceneChangeLevels = 10.0;
     // HOG finds faces tilted up to about 12 degrees; when it finds none, it looks again in the
     // frame turned by this much each way.
     double tiltedRetryDeg = 15.0;
@@ -37,7 +46,9 @@ struct TrackerSettings {
     double refitRollDeg = 1.5;
 };
 
-enum class TrackMethod { None, FullDetection, RegionDetection, Tracked };
+// NearDetection: the full-frame search's box for the followed face, found by searching around it
+// only (the rest of the picture had not changed).
+enum class TrackMethod { None, FullDetection, RegionDetection, Tracked, NearDetection };
 
 struct TrackResult {
     std::optional<Landmarks> landmarks;
@@ -69,7 +80,12 @@ private:
 
     [[nodiscard]] std::vector<Detection> detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg) const;
     [[nodiscard]] bool faceInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times) const;
+    // The box the full-frame search would give the face at `predicted` (FaceDetector::detectNear).
+    [[nodiscard]] std::optional<cv::Rect2f> faceNear(const cv::Mat& bgr, const cv::Rect2f& predicted,
+                                                     StageTimes& times) const;
     [[nodiscard]] cv::Rect2f predictBox(const Landmarks& points) const;
+    // Whether the picture changed outside the followed face since the last full-frame search.
+    [[nodiscard]] bool sceneChanged(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times);
     static BoxRelation relate(const Landmarks& points, const cv::Rect2f& box);
 
     const LandmarkModel& m_model;
@@ -78,6 +94,9 @@ private:
     std::optional<Landmarks> m_last;
     BoxRelation m_relation{};
     double m_lastFullDetectionSec = 0.0;
+    double m_lastSceneCheckSec = 0.0;
+    SceneThumbnail m_sceneAtFullDetection;
+    cv::Rect2f m_boxAtFullDetection;
     double m_lastVerifySec = 0.0;
     int m_misses = 0;
     int m_facesSeen = 0;

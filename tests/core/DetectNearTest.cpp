@@ -1,0 +1,61 @@
+// FaceDetector::detectNear, the search the tracker makes around the followed face in place of a
+// full-frame one while nothing else in the picture changed: on real frames it must give the box
+// the full search gives for that face, to the pixel, wherever in the frame the face is and with the
+// face it is told about a few pixels and percent off (as a prediction from the last landmarks is).
+#include "PeopleFrames.h"
+#include "TestData.h"
+#include "VideoFrames.h"
+#include "vision/FaceDetector.h"
+
+#include <catch2/catch.hpp>
+#include <opencv2/imgproc.hpp>
+
+using namespace posesmart;
+
+namespace {
+
+// The picture as the tracker's full search sees it: grey, its long side at most 640 px.
+cv::Mat searchedPicture(const cv::Mat& bgr) {
+    const double scale = std::min(1.0, 640.0 / std::max(bgr.cols, bgr.rows));
+    cv::Mat scaled = bgr;
+    if (scale < 1.0) cv::resize(bgr, scaled, cv::Size(), scale, scale, cv::INTER_AREA);
+    cv::Mat grey;
+    cv::cvtColor(scaled, grey, cv::COLOR_BGR2GRAY);
+    return grey;
+}
+
+}  // namespace
+
+TEST_CASE("the search around a face gives the full search's box for it") {
+    std::vector<cv::Mat> pictures;
+    for (const auto& [video, frames] :
+         std::vector<std::pair<const char*, int>>{{"blink/talkingface_0-100s.mp4", 2400},
+                                                  {"blink/seven_blinks_webcam.mp4", 308},
+                                                  {"posture/webcam_lean_turn_a.mp4", 1337}}) {
+        std::vector<int> indices;
+        for (int i = 0; i < frames; i += frames / 15) indices.push_back(i);
+        for (auto& frame : test::framesAt(test::testData(video), indices)) pictures.push_back(frame);
+    }
+    for (const auto& person : test::peopleFrames()) pictures.push_back(person.bgr);
+
+    const FaceDetector detector;
+    int faces = 0, same = 0;
+    for (const auto& bgr : pictures) {
+        const cv::Mat grey = searchedPicture(bgr);
+        for (const Detection& d : detector.detect(grey)) {
+            ++faces;
+            // A prediction a little off: shifted by 3 px and 5% larger, then smaller.
+            for (const float off : {-1.F, 1.F}) {
+                const cv::Rect2f told(d.box.x + 3.F * off, d.box.y - 3.F * off, d.box.width * (1.F + 0.05F * off),
+                                      d.box.height * (1.F + 0.05F * off));
+                const auto near = detector.detectNear(grey, told);
+                INFO("face at " << d.box << " told " << told);
+                REQUIRE(near);
+                if (near->box == d.box && near->score == Approx(d.score)) ++same;
+            }
+        }
+    }
+    WARN(same << " of " << 2 * faces << " searches around " << faces << " faces gave the full search's box");
+    CHECK(faces >= 40);
+    CHECK(same == 2 * faces);
+}
