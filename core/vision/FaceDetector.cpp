@@ -23,9 +23,6 @@ dlib::frontal_face_detector oneScale(const dlib::frontal_face_detector& full) {
     return {scanner, full.get_overlap_tester(), weights};
 }
 
-// HOG cells are this many pixels of a pyramid level, counted from its top-left corner.
-constexpr long kCellPx = 8;
-
 }  // namespace
 
 struct FaceDetector::Impl {
@@ -87,28 +84,25 @@ std::optional<Detection> FaceDetector::detectNear(const cv::Mat& grey, const cv:
     levels.resize(static_cast<std::size_t>(last) + 1);
     std::vector<std::pair<double, dlib::rectangle>> found;
     std::vector<int> foundBy;
-    for (int l = 1; l <= last; ++l) {
-        if (l == 1) {
-            pyramid(image, levels[1]);
-        } else {
-            pyramid(levels[static_cast<std::size_t>(l) - 1], levels[static_cast<std::size_t>(l)]);
-        }
-    }
+    if (last >= 1) pyramid(image, levels[1]);
+    for (std::size_t l = 2; l <= static_cast<std::size_t>(last); ++l) pyramid(levels[l - 1], levels[l]);
+    // HOG cells are this many pixels of a level, counted from its top-left corner.
+    const auto cellPx = static_cast<long>(scanner.get_cell_size());
     for (int l = first; l <= last; ++l) {
-        const cv::Mat levelImage =
-            l == 0 ? grey
-                   : cv::Mat(static_cast<int>(levels[static_cast<std::size_t>(l)].nr()),
-                             static_cast<int>(levels[static_cast<std::size_t>(l)].nc()), CV_8UC1,
-                             levels[static_cast<std::size_t>(l)].begin(),
-                             static_cast<std::size_t>(levels[static_cast<std::size_t>(l)].width_step()));
+        auto& down = levels[static_cast<std::size_t>(l)];
+        const cv::Mat levelImage = l == 0 ? grey
+                                          : cv::Mat(static_cast<int>(down.nr()), static_cast<int>(down.nc()), CV_8UC1,
+                                                    down.begin(), static_cast<std::size_t>(down.width_step()));
         // The face and half its size around it at this level, from a whole cell, so that the HOG
         // cells there are the full search's.
         const dlib::drectangle at =
             pyramid.rect_down(dlib::drectangle(face.x, face.y, face.x + face.width - 1.F, face.y + face.height - 1.F),
                               static_cast<unsigned int>(l));
         const double margin = at.width() / 2.0;
-        const long left = std::max(0L, static_cast<long>(std::floor((at.left() - margin) / kCellPx)) * kCellPx);
-        const long top = std::max(0L, static_cast<long>(std::floor((at.top() - margin) / kCellPx)) * kCellPx);
+        const long left =
+            std::max(0L, static_cast<long>(std::floor((at.left() - margin) / static_cast<double>(cellPx))) * cellPx);
+        const long top =
+            std::max(0L, static_cast<long>(std::floor((at.top() - margin) / static_cast<double>(cellPx))) * cellPx);
         const long right =
             std::min(static_cast<long>(levelImage.cols), static_cast<long>(std::ceil(at.right() + margin)));
         const long bottom =

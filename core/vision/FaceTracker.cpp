@@ -175,7 +175,7 @@ cv::Rect2f FaceTracker::predictBox(const Landmarks& points) const {
     return {centre.x - size.width / 2.F, centre.y - size.height / 2.F, size.width, size.height};
 }
 
-bool FaceTracker::sceneChanged(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times) {
+bool FaceTracker::sceneChanged(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times) const {
     SceneThumbnail now;
     {
         const ScopedStageTimer timer(times.preprocessMs);

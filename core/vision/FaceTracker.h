@@ -85,7 +85,7 @@ private:
                                                      StageTimes& times) const;
     [[nodiscard]] cv::Rect2f predictBox(const Landmarks& points) const;
     // Whether the picture changed outside the followed face since the last full-frame search.
-    [[nodiscard]] bool sceneChanged(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times);
+    [[nodiscard]] bool sceneChanged(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times) const;
     static BoxRelation relate(const Landmarks& points, const cv::Rect2f& box);
 
     const LandmarkModel& m_model;
