@@ -13,34 +13,24 @@ namespace posesmart {
 
 namespace {
 
-// The same detector looking at one scale only: the picture it is given, not its pyramid.
-dlib::frontal_face_detector oneScale(const dlib::frontal_face_detector& full) {
+// The same detector looking at the first `levels` levels of its pyramid only (1: the picture it is
+// given).
+dlib::frontal_face_detector firstLevels(const dlib::frontal_face_detector& full, unsigned long levels) {
     dlib::frontal_face_detector::image_scanner_type scanner;
     scanner.copy_configuration(full.get_scanner());
-    scanner.set_max_pyramid_levels(1);
+    scanner.set_max_pyramid_levels(levels);
     std::vector<dlib::frontal_face_detector::feature_vector_type> weights;
     for (unsigned long i = 0; i < full.num_detectors(); ++i) weights.push_back(full.get_w(i));
     return {scanner, full.get_overlap_tester(), weights};
 }
 
-}  // namespace
-
-struct FaceDetector::Impl {
-    // dlib's detectors keep scratch buffers, so each FaceDetector owns its own.
-    mutable dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
-    mutable dlib::frontal_face_detector oneLevel = oneScale(detector);
-    mutable std::vector<dlib::array2d<unsigned char>> levels;
-};
-
-FaceDetector::FaceDetector() : m_impl(std::make_unique<Impl>()) {}
-FaceDetector::~FaceDetector() = default;
-
-std::vector<Detection> FaceDetector::detect(const cv::Mat& grey) const {
+// Faces `detector` finds in `grey`, best first, without drawings of faces.
+std::vector<Detection> detectWith(dlib::frontal_face_detector& detector, const cv::Mat& grey) {
     if (grey.type() != CV_8UC1) throw Error(ErrorKind::BadArgument, "FaceDetector needs an 8-bit grey image");
-    if (grey.cols < kMinFacePx || grey.rows < kMinFacePx) return {};
+    if (grey.cols < FaceDetector::kMinFacePx || grey.rows < FaceDetector::kMinFacePx) return {};
     const dlib::cv_image<unsigned char> image(grey);
     std::vector<dlib::rect_detection> found;
-    m_impl->detector(image, found);
+    detector(image, found);
     std::vector<Detection> result;
     result.reserve(found.size());
     for (const auto& d : found) {
@@ -55,6 +45,27 @@ std::vector<Detection> FaceDetector::detect(const cv::Mat& grey) const {
     }
     std::sort(result.begin(), result.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
     return result;
+}
+
+}  // namespace
+
+struct FaceDetector::Impl {
+    // dlib's detectors keep scratch buffers, so each FaceDetector owns its own.
+    mutable dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
+    mutable dlib::frontal_face_detector oneLevel = firstLevels(detector, 1);
+    mutable dlib::frontal_face_detector twoLevels = firstLevels(detector, 2);
+    mutable std::vector<dlib::array2d<unsigned char>> levels;
+};
+
+FaceDetector::FaceDetector() : m_impl(std::make_unique<Impl>()) {}
+FaceDetector::~FaceDetector() = default;
+
+std::vector<Detection> FaceDetector::detect(const cv::Mat& grey) const {
+    return detectWith(m_impl->detector, grey);
+}
+
+std::vector<Detection> FaceDetector::detectSized(const cv::Mat& grey) const {
+    return detectWith(m_impl->twoLevels, grey);
 }
 
 std::optional<Detection> FaceDetector::detectNear(const cv::Mat& grey, const cv::Rect2f& face) const {

@@ -145,7 +145,7 @@ bool FaceTracker::faceInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted, 
     const cv::Rect region =
         cv::Rect(scaleAroundCentre(predicted, static_cast<float>(m_settings.regionScale))) & frameRect;
     if (region.empty()) return false;
-    const double scale = m_settings.regionFaceWidthPx / std::max(1.F, predicted.width);
+    const double scale = FaceDetector::kSizedFacePx / std::max(1.F, predicted.width);
     cv::Mat grey;
     {
         const ScopedStageTimer timer(times.preprocessMs);
@@ -154,7 +154,7 @@ bool FaceTracker::faceInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted, 
     std::vector<Detection> found;
     {
         const ScopedStageTimer timer(times.detectMs);
-        found = toFrameCoordinates(m_detector.detect(grey), scale, cv::Point2f(region.tl()));
+        found = toFrameCoordinates(m_detector.detectSized(grey), scale, cv::Point2f(region.tl()));
     }
     const auto best = std::max_element(found.begin(), found.end(), [&](const auto& a, const auto& b) {
         return intersectionOverUnion(a.box, predicted) < intersectionOverUnion(b.box, predicted);

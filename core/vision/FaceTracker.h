@@ -24,9 +24,8 @@ struct TrackerSettings {
     int detectLongSidePx = 640;
     int detectMinLongSidePx = 320;
     double maxDetectUpscale = 2.0;
-    // Region re-detection: the predicted face is scaled to this width inside a region this many
-    // times its size, which keeps the HOG scan to a few hundred pixels.
-    double regionFaceWidthPx = 100.0;
+    // Region re-detection: a region this many times the predicted face's size, scaled so the face
+    // is FaceDetector::kSizedFacePx wide (a scan of two HOG levels of under 200 pixels).
     double regionScale = 2.0;
     double verifyEverySec = 0.5;  // region re-detection schedule while tracking (by time: 15 and 30 fps cost alike)
     int missesBeforeLost = 2;     // failed region re-detections before a full one

@@ -59,3 +59,52 @@ TEST_CASE("the search around a face gives the full search's box for it") {
     CHECK(faces >= 40);
     CHECK(same == 2 * faces);
 }
+
+TEST_CASE("the region check finds the followed face in two pyramid levels") {
+    // The tracker's region check: the region twice the face's size around it, scaled so that the
+    // face is kSizedFacePx wide, searched at the detector's first two levels only.
+    std::vector<cv::Mat> pictures;
+    for (const auto& [video, frames] : std::vector<std::pair<const char*, int>>{
+             {"blink/talkingface_0-100s.mp4", 2400}, {"posture/webcam_lean_turn_a.mp4", 1337}}) {
+        std::vector<int> indices;
+        for (int i = 0; i < frames; i += frames / 15) indices.push_back(i);
+        for (auto& frame : test::framesAt(test::testData(video), indices)) pictures.push_back(frame);
+    }
+    for (const auto& person : test::peopleFrames()) pictures.push_back(person.bgr);
+
+    const FaceDetector detector;
+    int faces = 0, found = 0, foundLarger = 0;
+    for (const auto& bgr : pictures) {
+        const cv::Mat grey = searchedPicture(bgr);
+        for (const Detection& d : detector.detect(grey)) {
+            const auto seenAt = [&](double faceWidth) {
+                const cv::Rect2f region(d.box.x - d.box.width / 2.F, d.box.y - d.box.height / 2.F, 2.F * d.box.width,
+                                        2.F * d.box.height);
+                const cv::Rect inside = cv::Rect(region) & cv::Rect(0, 0, grey.cols, grey.rows);
+                const double scale = faceWidth / d.box.width;
+                cv::Mat scaled;
+                cv::resize(grey(inside), scaled, cv::Size(), scale, scale,
+                           scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);
+                const cv::Rect2f expected(static_cast<float>((d.box.x - static_cast<float>(inside.x)) * scale),
+                                          static_cast<float>((d.box.y - static_cast<float>(inside.y)) * scale),
+                                          static_cast<float>(d.box.width * scale),
+                                          static_cast<float>(d.box.height * scale));
+                for (const Detection& r : detector.detectSized(scaled)) {
+                    const float inter = (r.box & expected).area();
+                    if (inter / (r.box.area() + expected.area() - inter) >= 0.5F) return true;
+                }
+                return false;
+            };
+            ++faces;
+            found += seenAt(FaceDetector::kSizedFacePx) ? 1 : 0;
+            // A face 60% larger than the one followed is not looked for: the check then fails and
+            // the tracker searches the whole frame.
+            foundLarger += seenAt(1.6 * FaceDetector::kSizedFacePx) ? 1 : 0;
+        }
+    }
+    WARN("region check: " << found << " of " << faces << " faces found at their size, " << foundLarger
+                          << " when 60% larger");
+    CHECK(faces >= 30);
+    CHECK(found == faces);
+    CHECK(foundLarger == 0);
+}
