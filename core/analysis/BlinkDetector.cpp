@@ -3,6 +3,7 @@
 #include "common/Statistics.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace posesmart {
 
@@ -46,11 +47,16 @@ std::pair<double, double> BlinkDetector::threshold() const {
     const double readSec = m_window.empty() ? 0.0 : m_window.back().readSec - m_window.front().readSec;
     const double spread = (readSec * median(scores) + m_settings.priorWeightSec * m_settings.priorSpread) /
                           (readSec + m_settings.priorWeightSec);
-    std::vector<double> peaks(m_blinkPeaks.begin(), m_blinkPeaks.end());
-    while (peaks.size() < static_cast<std::size_t>(std::max(0, m_settings.priorBlinks))) {
-        peaks.push_back(m_settings.priorBlinkPeak);
-    }
-    const double byPeaks = m_settings.blinkPeakShare * median(peaks);
+    // The person's usual blink peak: the median of their recent blinks; while fewer than priorBlinks
+    // are known, their mean with the prior peak standing in for the missing ones (a median of so
+    // few would ignore the person's first blink).
+    const auto known = static_cast<double>(m_blinkPeaks.size());
+    const double wanted = std::max(0, m_settings.priorBlinks);
+    const double usualPeak = known >= wanted ? median(std::vector<double>(m_blinkPeaks.begin(), m_blinkPeaks.end()))
+                                             : (std::accumulate(m_blinkPeaks.begin(), m_blinkPeaks.end(), 0.0) +
+                                                (wanted - known) * m_settings.priorBlinkPeak) /
+                                                   wanted;
+    const double byPeaks = m_settings.blinkPeakShare * usualPeak;
     const double threshold = std::min(centre + m_settings.thresholdSpread * spread, byPeaks);
     return {std::clamp(threshold, m_settings.minThreshold, m_settings.maxThreshold), centre};
 }

@@ -66,8 +66,9 @@ struct BlinkSettings {
     // many seconds of reading.
     double priorSpread = 0.02;
     double priorWeightSec = 3.0;
-    // The threshold stays under this share of the median peak of the person's recent blinks (the
-    // prior peak until priorBlinks blinks are known), so it cannot ratchet past them.
+    // The threshold stays under this share of the median peak of the person's recent blinks (while
+    // fewer than priorBlinks are known, their mean with the prior peak for each missing one), so it
+    // cannot ratchet past them.
     double blinkPeakShare = 0.6;
     double priorBlinkPeak = 0.5;
     int priorBlinks = 3;

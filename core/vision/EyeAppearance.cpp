@@ -12,6 +12,8 @@ constexpr int kPatchWidth = 32;
 constexpr int kPatchHeight = 16;
 constexpr float kPatchSpan = 1.4F;
 constexpr float kBlurFromStep = 1.5F;
+// Gaussian smoothing of the sampled patch, sigma in samples.
+constexpr double kPatchSmoothing = 1.0;
 
 cv::Mat samplePatch(const cv::Mat& bgr, cv::Point2f cornerA, cv::Point2f cornerB) {
     cv::Point2f axis = cornerB - cornerA;
@@ -59,6 +61,10 @@ cv::Mat samplePatch(const cv::Mat& bgr, cv::Point2f cornerA, cv::Point2f cornerB
     if (sampled.channels() == 3) cv::cvtColor(sampled, grey, cv::COLOR_BGR2GRAY);
     cv::Mat patch;
     grey.convertTo(patch, CV_32F);
+    // What a blink changes is a few samples wide (the iris and the white go under the lid); what
+    // sensor noise and compression change is one sample. Smoothing keeps the first and averages out
+    // most of the second, so the comparison with the template reads the lids, not the noise.
+    cv::GaussianBlur(patch, patch, cv::Size(0, 0), kPatchSmoothing, kPatchSmoothing, cv::BORDER_REPLICATE);
     cv::Scalar mean;
     cv::Scalar deviation;
     cv::meanStdDev(patch, mean, deviation);

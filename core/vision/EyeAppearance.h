@@ -3,8 +3,9 @@
 // The 68-point model follows closing lids poorly on some faces (low contrast, back light): the eye
 // aspect ratio may drop by only 15% in a full blink. The appearance of the eye does change
 // completely, since the iris and the white of the eye disappear under the lid. Each eye is sampled
-// into a small patch aligned with its corners, and compared (normalised cross-correlation) with a
-// template of that person's open eye that is refreshed while the eyes are known to be open.
+// into a small patch aligned with its corners, smoothed so that sensor noise averages out, and
+// compared (normalised cross-correlation) with a template of that person's open eye that is
+// refreshed while the eyes are known to be open.
 #pragma once
 
 #include "vision/Landmarks.h"
