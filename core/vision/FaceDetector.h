@@ -24,8 +24,8 @@ public:
     // Faces of at least kMinFacePx in `grey` (CV_8UC1), best first.
     [[nodiscard]] std::vector<Detection> detect(const cv::Mat& grey) const;
 
-    // Faces of about kMinFacePx to 1.3 times that only (the first two levels of the detector's pyramid),
-    // at a fraction of detect()'s cost: for a picture scaled so that the face looked for is
+    // Faces of about 72 to 106 px only (the first two levels of the detector's pyramid), at a
+    // fraction of detect()'s cost: for a picture scaled so that the face looked for is
     // kSizedFacePx wide.
     [[nodiscard]] std::vector<Detection> detectSized(const cv::Mat& grey) const;
 
