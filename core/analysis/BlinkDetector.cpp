@@ -52,7 +52,7 @@ std::pair<double, double> BlinkDetector::threshold() const {
     // few would ignore the person's first blink).
     const auto known = static_cast<double>(m_blinkPeaks.size());
     const double wanted = std::max(0, m_settings.priorBlinks);
-    const double usualPeak = known >= wanted ? median(std::vector<double>(m_blinkPeaks.begin(), m_blinkPeaks.end()))
+    const double usualPeak = known >= wanted ? median(m_blinkPeaks)
                                              : (std::accumulate(m_blinkPeaks.begin(), m_blinkPeaks.end(), 0.0) +
                                                 (wanted - known) * m_settings.priorBlinkPeak) /
                                                    wanted;

@@ -148,8 +148,7 @@ std::optional<Detection> FaceDetector::detectNear(const cv::Mat& grey, const cv:
         const auto& r = found[i].second;
         const cv::Rect2f box(static_cast<float>(r.left()), static_cast<float>(r.top()), static_cast<float>(r.width()),
                              static_cast<float>(r.height()));
-        const float inter = (box & face).area();
-        const double overlap = inter / (box.area() + face.area() - inter);
+        const double overlap = intersectionOverUnion(box, face);
         if (overlap > bestOverlap && !looksDrawn(grey, cv::Rect(box))) {
             bestOverlap = overlap;
             best = Detection{box, found[i].first};

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <opencv2/core/mat.hpp>
+#include <opencv2/core/types.hpp>
 #include <optional>
 #include <vector>
 
@@ -13,6 +14,13 @@ struct Detection {
     cv::Rect2f box;      // in the coordinates of the image given to detect()
     double score = 0.0;  // SVM margin; higher is more certain
 };
+
+// Intersection over union of two boxes: 1 for the same box, 0 for boxes apart.
+inline float intersectionOverUnion(const cv::Rect2f& a, const cv::Rect2f& b) {
+    const float inter = (a & b).area();
+    const float uni = a.area() + b.area() - inter;
+    return uni > 0.F ? inter / uni : 0.F;
+}
 
 class FaceDetector {
 public:

@@ -13,12 +13,6 @@ constexpr float kSameFaceMinIoU = 0.3F;
 // A predicted face with less than this share inside the frame has left it.
 constexpr float kMinVisibleShare = 0.5F;
 
-float intersectionOverUnion(const cv::Rect2f& a, const cv::Rect2f& b) {
-    const float inter = (a & b).area();
-    const float uni = a.area() + b.area() - inter;
-    return uni > 0.F ? inter / uni : 0.F;
-}
-
 cv::Rect2f scaleAroundCentre(const cv::Rect2f& r, float factor) {
     const cv::Point2f centre(r.x + r.width / 2.F, r.y + r.height / 2.F);
     const cv::Size2f size(r.width * factor, r.height * factor);

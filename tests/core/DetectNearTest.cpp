@@ -89,11 +89,9 @@ TEST_CASE("the region check finds the followed face in two pyramid levels") {
                                           static_cast<float>((d.box.y - static_cast<float>(inside.y)) * scale),
                                           static_cast<float>(d.box.width * scale),
                                           static_cast<float>(d.box.height * scale));
-                for (const Detection& r : detector.detectSized(scaled)) {
-                    const float inter = (r.box & expected).area();
-                    if (inter / (r.box.area() + expected.area() - inter) >= 0.5F) return true;
-                }
-                return false;
+                const auto sized = detector.detectSized(scaled);
+                return std::any_of(sized.begin(), sized.end(),
+                                   [&](const Detection& r) { return intersectionOverUnion(r.box, expected) >= 0.5F; });
             };
             ++faces;
             found += seenAt(FaceDetector::kSizedFacePx) ? 1 : 0;

@@ -35,17 +35,6 @@ std::vector<std::pair<int, int>> blinkLabels(const std::string& video) {
     return out;
 }
 
-cv::Mat dimAndNoisy(const cv::Mat& bgr, cv::RNG& rng) {
-    cv::Mat dim;
-    bgr.convertTo(dim, CV_16SC3, 0.5);
-    cv::Mat noise(bgr.size(), CV_16SC3);
-    rng.fill(noise, cv::RNG::NORMAL, 0.0, 8.0);
-    dim += noise;
-    cv::Mat out;
-    dim.convertTo(out, CV_8UC3);
-    return out;
-}
-
 double mean(const std::vector<double>& v) {
     return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
 }
@@ -95,7 +84,7 @@ TEST_CASE("open eyes under sensor noise still look like the open-eye template; c
     cv::RNG rng(20261203);
     std::vector<double> openScores, closedScores;
     for (const std::size_t i : readNoisy) {
-        const auto closure = appearance.closure(extractEyePatches(dimAndNoisy(frames[i], rng), points[i]));
+        const auto closure = appearance.closure(extractEyePatches(test::dimAndNoisy(frames[i], 8.0, rng), points[i]));
         const bool isOpen = std::find(open.begin(), open.end(), all[i]) != open.end();
         (isOpen ? openScores : closedScores).push_back((closure[0] + closure[1]) / 2.0);
     }

@@ -4,6 +4,7 @@
 // moves from frame to frame when nothing moved).
 #include "LandmarkAnnotations.h"
 #include "TestData.h"
+#include "VideoFrames.h"
 #include "capture/FrameSource.h"
 #include "vision/FaceTracker.h"
 
@@ -24,18 +25,6 @@ double meanDistance(const Landmarks& a, const Landmarks& b) {
     double sum = 0.0;
     for (std::size_t i = 0; i < kLandmarkCount; ++i) sum += cv::norm(a[i] - b[i]);
     return sum / static_cast<double>(kLandmarkCount);
-}
-
-// The picture a dim, noisy camera gives: half the light, Gaussian noise of this deviation.
-cv::Mat dimAndNoisy(const cv::Mat& bgr, double noiseSigma, cv::RNG& rng) {
-    cv::Mat noise(bgr.size(), CV_16SC3);
-    rng.fill(noise, cv::RNG::NORMAL, 0.0, noiseSigma);
-    cv::Mat dim;
-    bgr.convertTo(dim, CV_16SC3, 0.5);
-    cv::Mat out;
-    cv::add(dim, noise, dim);
-    dim.convertTo(out, CV_8UC3);
-    return out;
 }
 
 }  // namespace
@@ -71,8 +60,8 @@ TEST_CASE("landmarks of a large face hold in sensor noise") {
                                  face.box->height * f);
             const double iod = outerEyeDistance(truth);
             const Landmarks clean = model.fit(large, box);
-            const Landmarks first = model.fit(dimAndNoisy(large, kNoiseSigma, rng), box);
-            const Landmarks second = model.fit(dimAndNoisy(large, kNoiseSigma, rng), box);
+            const Landmarks first = model.fit(test::dimAndNoisy(large, kNoiseSigma, rng), box);
+            const Landmarks second = model.fit(test::dimAndNoisy(large, kNoiseSigma, rng), box);
             cleanError += meanDistance(clean, truth) / iod;
             noisyError += (meanDistance(first, truth) + meanDistance(second, truth)) / 2.0 / iod;
             jitter += meanDistance(first, second) / iod;

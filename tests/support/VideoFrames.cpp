@@ -37,6 +37,17 @@ cv::Mat zoomed(const cv::Mat& image, double factor, cv::Point2f centre) {
     return out;
 }
 
+cv::Mat dimAndNoisy(const cv::Mat& bgr, double noiseSigma, cv::RNG& rng) {
+    cv::Mat noise(bgr.size(), CV_16SC3);
+    rng.fill(noise, cv::RNG::NORMAL, 0.0, noiseSigma);
+    cv::Mat dim;
+    bgr.convertTo(dim, CV_16SC3, 0.5);
+    cv::add(dim, noise, dim);
+    cv::Mat out;
+    dim.convertTo(out, CV_8UC3);
+    return out;
+}
+
 std::int64_t readTimedFrames(FrameSource& source, double fps) {
     std::int64_t expectedIndex = 0;
     while (auto frame = source.next()) {

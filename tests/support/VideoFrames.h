@@ -6,7 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <opencv2/core/mat.hpp>
+#include <opencv2/core.hpp>
 #include <vector>
 
 namespace posesmart::test {
@@ -18,6 +18,9 @@ std::vector<cv::Mat> framesAt(const std::filesystem::path& video, const std::vec
 cv::Mat rotated(const cv::Mat& image, double degrees, cv::Point2f centre);
 // Magnifies the picture about `centre` by `factor` (a zoom); the frame keeps its size.
 cv::Mat zoomed(const cv::Mat& image, double factor, cv::Point2f centre);
+// The picture a dim, noisy camera gives: half the light, Gaussian noise of deviation `noiseSigma`
+// drawn from `rng`.
+cv::Mat dimAndNoisy(const cv::Mat& bgr, double noiseSigma, cv::RNG& rng);
 
 // Reads `source` to its end, checking that frames come in decode order as 8-bit BGR, each timed at
 // index / fps (within 2 ms); returns how many came.
