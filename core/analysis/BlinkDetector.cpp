@@ -25,12 +25,15 @@ void BlinkDetector::seedOpenEyes(double ear) {
     m_openEarTimes.push_back(m_readSec);
 }
 
-double BlinkDetector::lowestSinceLastEvent(double current) const {
-    double lowest = current;
-    for (const auto& s : m_recent) {
-        if (s.frame > m_lastEventEnd) lowest = std::min(lowest, s.score);
-    }
-    return lowest;
+double BlinkDetector::floorBeforeRise(const Scored& current) const {
+    // Back from the current frame over the rise (each frame lower than the next), to its foot.
+    auto it = m_recent.rbegin();
+    while (it != m_recent.rend() && it->frame >= current.frame) ++it;
+    double foot = current.score;
+    for (; it != m_recent.rend() && it->frame > m_lastEventEnd && it->score < foot; ++it) foot = it->score;
+    std::vector<double> before{foot};
+    for (; it != m_recent.rend() && it->frame > m_lastEventEnd; ++it) before.push_back(it->score);
+    return median(before);
 }
 
 double BlinkDetector::earBaseline() const {
@@ -194,7 +197,7 @@ BlinkUpdate BlinkDetector::update(const EyeSample& sample) {
     } else if (!m_armed) {
         m_armed = out.score < reopen;
     } else if (out.score >= level &&
-               out.score - lowestSinceLastEvent(out.score) >= std::max(m_settings.minRise, level - centre)) {
+               out.score - floorBeforeRise(scored) >= std::max(m_settings.minRise, level - centre)) {
         m_recent.pop_back();  // the event's own frame is not part of the rise before it
         startEvent(scored, reopen);
         m_recent.push_back(scored);

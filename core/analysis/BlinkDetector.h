@@ -10,8 +10,9 @@
 // the person's own blinks' depth, so lively stretches cannot lift it past them.
 // An event runs from the first frame at half its peak to the last; it is a blink when it lasts at
 // most 0.5 s, a closure when longer, and nothing when shorter than a blink can be (a flicker). A
-// new event needs the score to rise clearly above its lowest point since the last one, so a
-// half-open tail after a blink does not count twice; and an event whose score settles well below
+// new event needs the score to rise clearly above where it lay before the rise (the median of the
+// frames since the last one, so neither a half-open tail after a blink nor a squint or lowered gaze
+// read through noise counts as a blink of its own); and an event whose score settles well below
 // its peak without returning (the eyes reopen to a lowered gaze) ends where it left the peak.
 // Frames without a usable face (lost, turned away) pause an event: when the eyes are read again
 // within a second it ends as it would have; otherwise it is reported as unreadable, never dropped.
@@ -72,7 +73,10 @@ struct BlinkSettings {
     double blinkPeakShare = 0.6;
     double priorBlinkPeak = 0.5;
     int priorBlinks = 3;
-    double minRise = 0.1;          // an event needs the score to rise at least this much above its low
+    // An event needs the score to rise at least this much above its floor: the median of the
+    // scores since the last event (within maxBlinkSec) before the rise, not their lowest, so a noisy
+    // frame cannot make a lasting squint or lowered gaze look like a rise.
+    double minRise = 0.1;
     double reopenShare = 0.5;      // an event ends below this share of the threshold...
     double reopenPeakShare = 0.5;  // ...or of the event's peak score (half width), whichever is higher
     // The lids have left the closed level once the score stays under this share of the peak for
@@ -128,7 +132,7 @@ private:
 
     [[nodiscard]] double earBaseline() const;
     [[nodiscard]] std::pair<double, double> threshold() const;  // the threshold and the score's median
-    [[nodiscard]] double lowestSinceLastEvent(double current) const;
+    [[nodiscard]] double floorBeforeRise(const Scored& current) const;
     void startEvent(const Scored& scored, double reopen);
     void continueEvent(const Scored& scored, double reopen, BlinkUpdate& out);
     void finishEvent(BlinkUpdate& update);
