@@ -64,7 +64,9 @@ void FaceTracker::reset() {
 }
 
 std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& times) const {
-    return detectAll(bgr, times, 0.0);
+    std::vector<Detection> found = detectAll(bgr, times, 0.0);
+    if (found.empty() && m_settings.denoiseSigma > 0.0) found = detectAll(bgr, times, 0.0, m_settings.denoiseSigma);
+    return found;
 }
 
 double FaceTracker::detectionScale(cv::Size frameSize) const {
@@ -76,12 +78,14 @@ double FaceTracker::detectionScale(cv::Size frameSize) const {
     return 1.0;
 }
 
-std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg) const {
+std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg,
+                                              double smoothSigma) const {
     const double scale = detectionScale(bgr.size());
     cv::Mat grey;
     {
         const ScopedStageTimer timer(times.preprocessMs);
         grey = toGrey(bgr, scale);
+        if (smoothSigma > 0.0) cv::GaussianBlur(grey, grey, cv::Size(), smoothSigma);
     }
     if (rotationDeg == 0.0) {
         const ScopedStageTimer timer(times.detectMs);
@@ -145,15 +149,23 @@ bool FaceTracker::faceInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted, 
         const ScopedStageTimer timer(times.preprocessMs);
         grey = toGrey(bgr(region), scale);
     }
-    std::vector<Detection> found;
+    const auto foundThere = [&](const cv::Mat& picture) {
+        std::vector<Detection> found;
+        {
+            const ScopedStageTimer timer(times.detectMs);
+            found = toFrameCoordinates(m_detector.detectSized(picture), scale, cv::Point2f(region.tl()));
+        }
+        return std::any_of(found.begin(), found.end(), [&](const Detection& d) {
+            return intersectionOverUnion(d.box, predicted) >= kSameFaceMinIoU;
+        });
+    };
+    if (foundThere(grey)) return true;
+    if (m_settings.denoiseSigma <= 0.0) return false;
     {
-        const ScopedStageTimer timer(times.detectMs);
-        found = toFrameCoordinates(m_detector.detectSized(grey), scale, cv::Point2f(region.tl()));
+        const ScopedStageTimer timer(times.preprocessMs);
+        cv::GaussianBlur(grey, grey, cv::Size(), m_settings.denoiseSigma);
     }
-    const auto best = std::max_element(found.begin(), found.end(), [&](const auto& a, const auto& b) {
-        return intersectionOverUnion(a.box, predicted) < intersectionOverUnion(b.box, predicted);
-    });
-    return best != found.end() && intersectionOverUnion(best->box, predicted) >= kSameFaceMinIoU;
+    return foundThere(grey);
 }
 
 FaceTracker::BoxRelation FaceTracker::relate(const Landmarks& points, const cv::Rect2f& box) {

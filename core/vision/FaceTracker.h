@@ -38,6 +38,10 @@ struct TrackerSettings {
     double fullRedetectSec = 2.0;
     double fullRedetectMaxSec = 10.0;
     double sceneChangeLevels = 10.0;
+    // In dim light a webcam's sensor noise drowns the gradients HOG reads: when the full search
+    // finds no face, or the region check not the followed one, it looks again in the picture
+    // smoothed by a Gaussian of this sigma (pixels at the scale searched; 0: never).
+    double denoiseSigma = 1.5;
     // HOG finds faces tilted up to about 12 degrees; when it finds none, it looks again in the
     // frame turned by this much each way.
     double tiltedRetryDeg = 15.0;
@@ -64,7 +68,8 @@ public:
     TrackResult process(const cv::Mat& bgr, double timestampSec, StageTimes& times);
     void reset();
 
-    // Every face in the frame, through the same scaling and grey conversion as `process`.
+    // Every face in the frame, through the same scaling and grey conversion as `process` (and, when
+    // none is found, the same second look at the picture smoothed).
     [[nodiscard]] std::vector<Detection> detectAll(const cv::Mat& bgr, StageTimes& times) const;
     // The scale at which the full detection looks at a frame of this size (settings: detectLongSidePx).
     [[nodiscard]] double detectionScale(cv::Size frameSize) const;
@@ -77,7 +82,8 @@ private:
         cv::Size2f size;
     };
 
-    [[nodiscard]] std::vector<Detection> detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg) const;
+    [[nodiscard]] std::vector<Detection> detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg,
+                                                   double smoothSigma = 0.0) const;
     [[nodiscard]] bool faceInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times) const;
     // The box the full-frame search would give the face at `predicted` (FaceDetector::detectNear).
     [[nodiscard]] std::optional<cv::Rect2f> faceNear(const cv::Mat& bgr, const cv::Rect2f& predicted,
