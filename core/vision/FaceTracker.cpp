@@ -61,6 +61,7 @@ void FaceTracker::reset() {
     m_lastVerifySec = 0.0;
     m_misses = 0;
     m_facesSeen = 0;
+    m_lastFaceSec.reset();
 }
 
 std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& times) const {
@@ -206,6 +207,12 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
     const bool backwards = timestampSec < m_lastFullDetectionSec || timestampSec < m_lastSceneCheckSec;
     bool fullDue = m_settings.mode == TrackingMode::DetectEveryFrame || !m_last || backwards ||
                    timestampSec - std::max(m_lastFullDetectionSec, m_lastSceneCheckSec) >= m_settings.fullRedetectSec;
+    if (!m_lastFaceSec || backwards || timestampSec < *m_lastFaceSec) m_lastFaceSec = timestampSec;
+    if (!m_last && m_settings.mode == TrackingMode::Tracking && !backwards &&
+        timestampSec - *m_lastFaceSec >= m_settings.absentAfterSec &&
+        timestampSec - m_lastFullDetectionSec < m_settings.absentSearchSec) {
+        return result;  // nobody for a while, and the frame was searched less than absentSearchSec ago
+    }
     std::optional<cv::Rect2f> box;
     std::optional<cv::Rect2f> predicted;
     double rollDeg = m_last ? eyeLineRollDeg(*m_last) : 0.0;
@@ -299,6 +306,7 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
     if (result.method == TrackMethod::FullDetection || result.method == TrackMethod::NearDetection) {
         m_relation = relate(*m_last, *box);
     }
+    m_lastFaceSec = timestampSec;
     result.landmarks = m_last;
     result.box = *box;
     result.facesSeen = std::max(1, m_facesSeen);

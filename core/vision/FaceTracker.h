@@ -38,6 +38,11 @@ struct TrackerSettings {
     double fullRedetectSec = 2.0;
     double fullRedetectMaxSec = 10.0;
     double sceneChangeLevels = 10.0;
+    // Nobody followed for absentAfterSec: the whole frame is searched only every absentSearchSec
+    // (with every retry a search costs about a tenth of a second of a core at 640x480), so an
+    // empty chair does not keep a core busy; someone sitting down is found within that time.
+    double absentAfterSec = 2.0;
+    double absentSearchSec = 1.0;
     // In dim light a webcam's sensor noise drowns the gradients HOG reads: when the full search
     // finds no face, or the region check not the followed one, it looks again in the picture
     // smoothed by a Gaussian of this sigma (pixels at the scale searched; 0: never).
@@ -105,6 +110,7 @@ private:
     double m_lastVerifySec = 0.0;
     int m_misses = 0;
     int m_facesSeen = 0;
+    std::optional<double> m_lastFaceSec;  // the last frame with a face followed (or the first frame)
 };
 
 }  // namespace posesmart

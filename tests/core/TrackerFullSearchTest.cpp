@@ -1,13 +1,17 @@
 // The tracker's slow schedule (every 2 s): it stays with the face it follows when a second, larger
 // face comes into view, instead of switching to the nearest one; it searches the whole frame when
 // the picture changed outside the followed face, or every 10 s, and otherwise only around that face.
+// An empty chair: after 2 s the whole frame is searched once a second, not at every frame.
 #include "PeopleFrames.h"
 #include "TestData.h"
 #include "vision/FaceTracker.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
+#include <optional>
+#include <vector>
 
 using namespace posesmart;
 
@@ -41,7 +45,8 @@ void paste(cv::Mat& canvas, const Person& who, int x, int side, int y = 0, cv::P
 }
 
 // A user at a desk seen by a 640x480 webcam: the face talks (moves a little), the camera adds
-// fresh noise to every frame, and from `secondFaceSec` someone else is in view on the right.
+// fresh noise to every frame, and from `secondFaceSec` someone else is in view on the right. The
+// user is in the chair from `userSec`.
 class DeskScene {
 public:
     DeskScene() {
@@ -51,12 +56,12 @@ public:
         m_other = person(people[2].bgr);
     }
 
-    [[nodiscard]] cv::Mat frame(double t, double secondFaceSec) const {
+    [[nodiscard]] cv::Mat frame(double t, double secondFaceSec, double userSec = 0.0) const {
         cv::Mat canvas(480, 640, CV_8UC3);
         for (int y = 0; y < canvas.rows; ++y) canvas.row(y).setTo(cv::Scalar(90 + y / 6, 110 + y / 8, 120 + y / 10));
         const auto dx = static_cast<float>(std::lround(12.0 * std::sin(2.0 * CV_PI * t / 1.7)));
         const auto dy = static_cast<float>(std::lround(6.0 * std::sin(2.0 * CV_PI * t / 2.3)));
-        paste(canvas, m_user, 20, 300, 40, cv::Point2f(dx, dy));
+        if (t >= userSec) paste(canvas, m_user, 20, 300, 40, cv::Point2f(dx, dy));
         if (t >= secondFaceSec) paste(canvas, m_other, 370, 270, 120);
         cv::Mat noise(canvas.size(), CV_16SC3);
         cv::randn(noise, 0, 6);  // a webcam's sensor noise, fresh in every frame
@@ -141,4 +146,33 @@ TEST_CASE("a face coming into view is found at the next run of the slow schedule
         CHECK(*found > arrives);
         CHECK(*found <= arrives + 2.0);
     }
+}
+
+TEST_CASE("an empty chair is searched once a second after 2 s, and the person sitting down is found within it") {
+    const DeskScene scene;
+    FaceTracker tracker(test::sharedLandmarkModel());
+    constexpr double kSitsDown = 6.5;
+    std::vector<double> searched;
+    std::optional<double> found;
+    for (int i = 0; i < 9 * 15 && !found; ++i) {  // 15 fps
+        const double t = i / 15.0;
+        StageTimes times;
+        const TrackResult result = tracker.process(scene.frame(t, 1e9, kSitsDown), t, times);
+        if (times.detectMs > 0.0) searched.push_back(t);
+        if (result.landmarks) found = t;
+    }
+    REQUIRE(found);
+    CHECK(*found >= kSitsDown);
+    CHECK(*found <= kSitsDown + 1.0);
+    // Every frame of the first 2 s (30), then a frame a second (the first whose time is a second
+    // after the last search): about 3, 4, 5 and 6 s, and about 7 s, the one that found the user.
+    const auto before =
+        static_cast<int>(std::count_if(searched.begin(), searched.end(), [](double t) { return t < 2.0; }));
+    CHECK(before == 30);
+    REQUIRE(searched.size() == 30 + 5);
+    for (std::size_t k = 30; k < searched.size(); ++k) {
+        CHECK(searched[k] - searched[k - 1] >= 1.0 - 1e-6);
+        CHECK(searched[k] - searched[k - 1] <= 1.0 + 1.0 / 15.0 + 1e-6);
+    }
+    CHECK(*found == Approx(searched.back()));
 }
