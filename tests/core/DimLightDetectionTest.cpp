@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 #include <opencv2/imgproc.hpp>
+#include <vector>
 
 using namespace posesmart;
 
