@@ -1,6 +1,7 @@
 #include "CaptureWorker.h"
 
 #include "capture/DeviceUsers.h"
+#include "capture/DeviceWatch.h"
 #include "capture/FrameSourceModule.h"
 #include "common/Clock.h"
 #include "common/Error.h"
@@ -29,6 +30,7 @@ public:
         }
     }
     std::vector<DeviceUser> othersUsing(const std::filesystem::path& device) override { return otherUsersOf(device); }
+    bool deviceUseMayHaveChanged(const std::filesystem::path& device) override { return m_deviceWatch.changed(device); }
     void deliver(Frame frame) override { m_worker.m_mailbox.put(std::move(frame)); }
     void report(const CaptureReport& report) override {
         if (report.state == CaptureState::Running && !report.detail.empty()) {
@@ -46,6 +48,7 @@ public:
 private:
     CaptureWorker& m_worker;
     Opener m_opener;
+    DeviceWatch m_deviceWatch;
 };
 
 CaptureWorker::CaptureWorker(FrameMailbox& mailbox, CaptureLoopSettings settings, QObject* parent)

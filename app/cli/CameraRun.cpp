@@ -94,6 +94,10 @@ std::vector<DeviceUser> CameraRun::othersUsing(const std::filesystem::path& devi
     return otherUsersOf(device);
 }
 
+bool CameraRun::deviceUseMayHaveChanged(const std::filesystem::path& device) {
+    return m_deviceWatch.changed(device);
+}
+
 void CameraRun::deliver(Frame frame) {
     frame.timestampSec -= m_startSec;  // stream time: seconds since the run started
     (*m_onFrame)(frame, m_current ? m_current->readMs : 0.0);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "capture/CaptureLoop.h"
+#include "capture/DeviceWatch.h"
 
 #include <functional>
 
@@ -24,6 +25,7 @@ public:
     double now() override;
     void sleepFor(double seconds) override;
     std::vector<DeviceUser> othersUsing(const std::filesystem::path& device) override;
+    bool deviceUseMayHaveChanged(const std::filesystem::path& device) override;
     void deliver(Frame frame) override;
     void report(const CaptureReport& report) override;
 
@@ -38,6 +40,7 @@ private:
     double m_analysisFps;
     TimedSource* m_current = nullptr;  // the open source, owned by the loop
     const std::function<void(Frame&, double)>* m_onFrame = nullptr;
+    DeviceWatch m_deviceWatch;
 };
 
 }  // namespace posesmart::cli

@@ -36,10 +36,12 @@ bool CaptureLoop::holdOrRelease(double now) {
         return false;
     }
     if (now >= m_nextForeignCheck) {
-        const std::vector<DeviceUser> users = m_env.othersUsing(m_parsed.path);
-        m_policy.setForeignUse(!users.empty());
-        if (!users.empty()) m_foreignUsers = cameraInUseMessage(users);
         m_nextForeignCheck = now + m_settings.foreignCheckEverySec;
+        if (m_env.deviceUseMayHaveChanged(m_parsed.path)) {
+            const std::vector<DeviceUser> users = m_env.othersUsing(m_parsed.path);
+            m_policy.setForeignUse(!users.empty());
+            if (!users.empty()) m_foreignUsers = cameraInUseMessage(users);
+        }
     }
     if (m_policy.shouldHold(now)) return true;
     m_source.reset();  // the device is free for others

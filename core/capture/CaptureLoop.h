@@ -49,6 +49,9 @@ public:
     virtual void sleepFor(double seconds) = 0;  // may return early when the loop is being stopped
     // The other processes that have the device open (otherUsersOf).
     [[nodiscard]] virtual std::vector<DeviceUser> othersUsing(const std::filesystem::path& device) = 0;
+    // Whether the device may have been opened or closed by anyone since the last call (DeviceWatch);
+    // othersUsing is asked only then. True when that cannot be known.
+    [[nodiscard]] virtual bool deviceUseMayHaveChanged(const std::filesystem::path& /*device*/) { return true; }
     virtual void deliver(Frame frame) = 0;
     virtual void report(const CaptureReport& report) = 0;  // on every change, and once at the start
     // The source skipped something it could not read (an image of a folder), with the reason.
@@ -57,11 +60,13 @@ public:
 
 struct CaptureLoopSettings {
     CameraReleaseSettings release;
-    double reopenEverySec = 2.0;        // a lost camera is tried again this often
-    double foreignCheckEverySec = 2.0;  // how often another application's use of the camera is looked for
-    double stillsFps = 1.0;             // pace of a folder of images, which has no frame rate
-    double releasedPollSec = 0.2;       // how often the rules are looked at while released or paused
-    double analysisFps = 0.0;           // frames delivered a second at most (AnalysisRate); 0: all
+    double reopenEverySec = 2.0;  // a lost camera is tried again this often
+    // How often the device's opens and closes are looked at; who has it open is looked up only
+    // after one (a walk over every process's descriptors).
+    double foreignCheckEverySec = 2.0;
+    double stillsFps = 1.0;        // pace of a folder of images, which has no frame rate
+    double releasedPollSec = 0.2;  // how often the rules are looked at while released or paused
+    double analysisFps = 0.0;      // frames delivered a second at most (AnalysisRate); 0: all
 };
 
 class CaptureLoop {

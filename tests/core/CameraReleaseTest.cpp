@@ -1,11 +1,13 @@
 // Camera release: CameraReleasePolicy on injected timelines (pause, nobody in view and the probes
 // after it, a face found in a probe, another application taking the device during a hold, a probe
 // or a pause); otherProcessesUsing with a plain file standing in for the device node, opened by a
-// forked child (directly and through a symlink; our own opens not reported); and the two together
-// as the capture thread polls them.
+// forked child (directly and through a symlink; our own opens not reported); DeviceWatch seeing
+// that child's opens and closes, and a node removed and made again; and the two together as the
+// capture thread polls them.
 #include "capture/CameraMessages.h"
 #include "capture/CameraRelease.h"
 #include "capture/DeviceUsers.h"
+#include "capture/DeviceWatch.h"
 #include "common/Error.h"
 
 #include <algorithm>
@@ -381,6 +383,50 @@ TEST_CASE("device users: our own opens are not reported; a missing device has no
     CHECK_NOTHROW(nullUsers = otherProcessesUsing("/dev/null"));
     CHECK(std::find(nullUsers.begin(), nullUsers.end(), static_cast<int>(::getpid())) == nullUsers.end());
     ::close(nullFd);
+}
+
+TEST_CASE("device watch: another process's opens, closes and exit are news, holding it open is not") {
+    const FakeDevice device;
+    DeviceWatch watch;
+    CHECK(watch.changed(device.link()));  // the first look knows nothing of before
+    CHECK_FALSE(watch.changed(device.link()));
+    FileUser user(device.node());
+    CHECK_FALSE(watch.changed(device.link()));  // started, not opened yet
+    user.open();
+    CHECK(watch.changed(device.link()));
+    CHECK_FALSE(watch.changed(device.link()));  // holding it
+    CHECK_FALSE(watch.changed(device.link()));
+    user.close();
+    CHECK(watch.changed(device.link()));
+    user.open();
+    user.close();
+    user.open();
+    CHECK(watch.changed(device.link()));  // several at once: news once
+    CHECK_FALSE(watch.changed(device.link()));
+    user.exit();  // still holding it
+    CHECK(watch.changed(device.link()));
+    CHECK_FALSE(watch.changed(device.link()));
+    // Another device is another watch: its first look knows nothing either.
+    CHECK(watch.changed(device.dir() / "video9"));
+}
+
+TEST_CASE("device watch: a node removed and made again (re-plugged) is watched again") {
+    const FakeDevice device;
+    DeviceWatch watch;
+    CHECK(watch.changed(device.link()));
+    CHECK_FALSE(watch.changed(device.link()));
+    fs::remove(device.node());
+    CHECK(watch.changed(device.link()));
+    CHECK(watch.changed(device.link()));  // while it is not there: not known
+    const int made = ::open(device.node().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    REQUIRE(made >= 0);
+    ::close(made);
+    CHECK(watch.changed(device.link()));  // watched from here on
+    CHECK_FALSE(watch.changed(device.link()));
+    FileUser user(device.node());
+    user.open();
+    CHECK(watch.changed(device.link()));
+    CHECK(otherProcessesUsing(device.link()) == only(user.pid()));
 }
 
 TEST_CASE("camera release with device users: released while another process has the device open") {

@@ -1,14 +1,17 @@
 // CaptureLoop with scripted sources and simulated time: files paced at their own rate and ended,
 // unreadable inputs, a camera lost and reopened, a camera that is not there yet, the camera
-// released (and really closed) while paused, while another application uses it and when nobody is
-// in view, and the spec parser shared by every place that reads "camera:N".
+// released (and really closed) while paused, while another application uses it (looked up only
+// when the device was opened or closed) and when nobody is in view, and the spec parser shared by every place that
+// reads "camera:N".
 #include "capture/CaptureLoop.h"
 #include "common/Error.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <utility>
 
 using namespace posesmart;
@@ -74,8 +77,20 @@ public:
     std::unique_ptr<FrameSource> open(const std::string&) override { return opener(opens++); }
     double now() override { return clock; }
     void sleepFor(double seconds) override { clock += seconds; }
+    // When someone opened or closed the device (DeviceWatch's news); unset: always "may have".
+    std::optional<std::vector<double>> deviceEvents;
+    double lastDeviceLook = -1.0;
+    int userLookups = 0;  // othersUsing calls
+
     std::vector<DeviceUser> othersUsing(const std::filesystem::path&) override {
+        ++userLookups;
         return foreignUse(clock) ? foreignUsers : std::vector<DeviceUser>{};
+    }
+    bool deviceUseMayHaveChanged(const std::filesystem::path&) override {
+        const double since = std::exchange(lastDeviceLook, clock);
+        if (!deviceEvents || since < 0.0) return true;
+        return std::any_of(deviceEvents->begin(), deviceEvents->end(),
+                           [&](double t) { return t > since && t <= clock; });
     }
     void deliver(Frame frame) override { delivered.emplace_back(clock, std::move(frame)); }
     void report(const CaptureReport& report) override { reports.push_back(report); }
@@ -238,6 +253,29 @@ TEST_CASE("the camera is closed while paused and while another application uses 
     world.runUntil(loop, 1025.0);  // it hung up: back within the 2 s between checks
     CHECK(world.openSources == 1);
     CHECK(world.state() == CaptureState::Running);
+}
+
+TEST_CASE("who has the camera open is looked up only at the start and after someone opened or closed it") {
+    World world;
+    world.opener = [&](int) {
+        return std::make_unique<ScriptedSource>(1000000, 30.0, &world.clock, &world.openSources);
+    };
+    world.foreignUse = [](double now) { return now >= 1010.0 && now < 1020.0; };
+    world.deviceEvents = std::vector<double>{1010.0, 1020.0};  // the video call opens it, hangs up
+    CaptureLoop loop("camera:0", {}, world);
+    world.runUntil(loop, 1009.0);
+    CHECK(world.userLookups == 1);  // at the start; the two-second looks after it saw no news
+    CHECK(world.state() == CaptureState::Running);
+    world.runUntil(loop, 1015.0);
+    CHECK(world.userLookups == 2);
+    CHECK(world.openSources == 0);
+    CHECK(world.reports.back().reason == CaptureReason::OtherApplication);
+    world.runUntil(loop, 1025.0);  // back within the 2 s between looks
+    CHECK(world.userLookups == 3);
+    CHECK(world.openSources == 1);
+    CHECK(world.state() == CaptureState::Running);
+    world.runUntil(loop, 1100.0);
+    CHECK(world.userLookups == 3);
 }
 
 TEST_CASE("nobody in view: the camera is released, then probed now and then, and held again for a face") {
