@@ -64,6 +64,12 @@ inline void prefetch(const void* address) {
 #endif
 }
 
+// Asks for the cache lines of a leaf of `size` values.
+inline void prefetchLeaf(const std::int16_t* leaf, std::size_t size) {
+    const char* bytes = reinterpret_cast<const char*>(leaf);
+    for (std::size_t offset = 0; offset < size * sizeof(std::int16_t); offset += kCacheLine) prefetch(bytes + offset);
+}
+
 #if defined(__SSE2__)
 // 16 x 0xFF then 16 x 0: the 16 bytes from kLeadingBytes + 16 - n keep the first n of a load.
 alignas(16) constexpr std::uint8_t kLeadingBytes[32] = {255, 255, 255, 255, 255, 255, 255, 255,
@@ -248,7 +254,9 @@ void ShapeRegressor::predict(const cv::Mat& bgr, const cv::Rect2f& box, double r
             const float v = tform(1, 0) * dx + tform(1, 1) * dy + shape[2 * anchor + 1];
             pixelValues[i] = intensity(bgr, ox + ax * u + bx * v, oy + ay * u + by * v, window);
         }
-        // All trees of a cascade read the same pixels: find every leaf first...
+        // All trees of a cascade read the same pixels: find every leaf first, asking for it as soon
+        // as it is known (between two frames the model's 65 MB have mostly left the cache: in the
+        // app a fit took 1.4 ms against 0.8 ms for frames fitted back to back)...
         for (std::size_t t = 0; t < m_treesPerCascade; ++t) {
             const Split* splits = &cascade.splits[t * m_splitsPerTree];
             std::size_t node = 0;
@@ -257,15 +265,13 @@ void ShapeRegressor::predict(const cv::Mat& bgr, const cv::Rect2f& box, double r
                 node = pixelValues[s.pixel1] - pixelValues[s.pixel2] > s.threshold ? 2 * node + 1 : 2 * node + 2;
             }
             leafIndex[t] = static_cast<std::uint32_t>(cascade.leafOffset + t * leavesPerTree + node - m_splitsPerTree);
+            prefetchLeaf(&m_leaves[leafIndex[t] * shapeSize], shapeSize);
         }
-        // ...then add them up, fetching a few leaves ahead so memory works in parallel.
+        // ...then add them up, fetching a few leaves ahead again (the first requests may have been
+        // dropped while memory was busy).
         for (std::size_t t = 0; t < m_treesPerCascade; ++t) {
             if (t + kPrefetchDistance < m_treesPerCascade) {
-                const char* ahead =
-                    reinterpret_cast<const char*>(&m_leaves[leafIndex[t + kPrefetchDistance] * shapeSize]);
-                for (std::size_t offset = 0; offset < shapeSize * sizeof(std::int16_t); offset += kCacheLine) {
-                    prefetch(ahead + offset);
-                }
+                prefetchLeaf(&m_leaves[leafIndex[t + kPrefetchDistance] * shapeSize], shapeSize);
             }
             addScaled(&m_leaves[leafIndex[t] * shapeSize], m_leafScales[leafIndex[t]], shape.data(), shapeSize);
         }
