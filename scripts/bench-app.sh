@@ -36,6 +36,8 @@ if [[ "${1:-}" != --inside ]]; then
   for tool in xvfb-run dbus-run-session xwininfo; do
     command -v "$tool" >/dev/null || { echo "missing $tool (Debian packages xvfb, dbus, x11-utils)"; exit 1; }
   done
+  # Without a tray the app shows its window instead, and the figures are not the tray's.
+  [[ -z "$tray" ]] || command -v trayer >/dev/null || { echo "missing trayer (scripts/setup.sh screenshots)"; exit 1; }
   work="$(mktemp -d "${TMPDIR:-/tmp}/posesmart-bench.XXXXXX")"
   trap 'rm -rf "$work"' EXIT
   mkdir -p "$work/data" "$work/home"
@@ -97,6 +99,11 @@ for _ in $(seq 1200); do
 done
 sleep "$warmup"
 kill -0 "$pid" || { cat "$work/app.log"; echo "posesmart exited early"; exit 1; }
+if [[ -n "$tray" ]] && ! grep -q "tray icon shown" "$work/app.log"; then
+  kill -TERM "$pid"
+  echo "the app did not start in the tray (no system tray found?): its window is shown, the figures would not be the tray's"
+  exit 1
+fi
 before="$(cpu_ticks "$pid")" threads_before="$(thread_ticks "$pid")"
 t0="$(date +%s%N)"
 sleep "$seconds"
