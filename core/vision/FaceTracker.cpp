@@ -63,6 +63,7 @@ void FaceTracker::reset() {
     m_misses = 0;
     m_facesSeen = 0;
     m_lastFaceSec.reset();
+    m_nextRetry = 0;
 }
 
 std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& times) const {
@@ -89,6 +90,7 @@ std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& ti
         grey = toGrey(bgr, scale);
         if (smoothSigma > 0.0) cv::GaussianBlur(grey, grey, cv::Size(), smoothSigma);
     }
+    ++times.wholeFramePasses;
     if (rotationDeg == 0.0) {
         const ScopedStageTimer timer(times.detectMs);
         return toFrameCoordinates(m_detector.detect(grey), scale, {0.F, 0.F});
@@ -117,6 +119,30 @@ std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& ti
         d.box.y = static_cast<float>(original.y) - d.box.height / 2.F;
     }
     return toFrameCoordinates(std::move(found), scale, {0.F, 0.F});
+}
+
+std::vector<Detection> FaceTracker::searchWholeFrame(const cv::Mat& bgr, StageTimes& times, bool oneRetry,
+                                                     double& rollDeg) {
+    rollDeg = 0.0;
+    std::vector<Detection> found = detectAll(bgr, times, 0.0);
+    const double sigma = m_settings.denoiseSigma;
+    const double tilt = m_settings.tiltedRetryDeg;
+    if (!found.empty()) return found;
+    if (oneRetry) {
+        const int retry = m_nextRetry;
+        m_nextRetry = (m_nextRetry + 1) % 3;
+        if (retry == 0 && sigma > 0.0) return detectAll(bgr, times, 0.0, sigma);
+        if (retry == 0 || tilt == 0.0) return found;
+        rollDeg = retry == 1 ? tilt : -tilt;
+        return detectAll(bgr, times, rollDeg);
+    }
+    if (sigma > 0.0) found = detectAll(bgr, times, 0.0, sigma);
+    for (const double turn : {tilt, -tilt}) {
+        if (!found.empty() || turn == 0.0) break;
+        found = detectAll(bgr, times, turn);
+        rollDeg = turn;
+    }
+    return found;
 }
 
 std::optional<cv::Rect2f> FaceTracker::faceNear(const cv::Mat& bgr, const cv::Rect2f& predicted,
@@ -209,9 +235,9 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
     bool fullDue = m_settings.mode == TrackingMode::DetectEveryFrame || !m_last || backwards ||
                    timestampSec - std::max(m_lastFullDetectionSec, m_lastSceneCheckSec) >= m_settings.fullRedetectSec;
     if (!m_lastFaceSec || backwards || timestampSec < *m_lastFaceSec) m_lastFaceSec = timestampSec;
-    if (!m_last && m_settings.mode == TrackingMode::Tracking && !backwards &&
-        timestampSec - *m_lastFaceSec >= m_settings.absentAfterSec &&
-        timestampSec - m_lastFullDetectionSec < m_settings.absentSearchSec) {
+    const bool absent = !m_last && m_settings.mode == TrackingMode::Tracking && !backwards &&
+                        timestampSec - *m_lastFaceSec >= m_settings.absentAfterSec;
+    if (absent && timestampSec - m_lastFullDetectionSec < m_settings.absentSearchSec) {
         return result;  // nobody for a while, and the frame was searched less than absentSearchSec ago
     }
     std::optional<cv::Rect2f> box;
@@ -260,13 +286,7 @@ TrackResult FaceTracker::process(const cv::Mat& bgr, double timestampSec, StageT
         }
     }
     if (needFull) {
-        std::vector<Detection> found = detectAll(bgr, times);
-        rollDeg = 0.0;
-        for (const double tilt : {m_settings.tiltedRetryDeg, -m_settings.tiltedRetryDeg}) {
-            if (!found.empty() || tilt == 0.0) break;
-            found = detectAll(bgr, times, tilt);
-            rollDeg = tilt;
-        }
+        std::vector<Detection> found = searchWholeFrame(bgr, times, absent, rollDeg);
         m_lastFullDetectionSec = timestampSec;
         m_lastSceneCheckSec = timestampSec;
         m_lastVerifySec = timestampSec;

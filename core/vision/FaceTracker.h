@@ -38,9 +38,11 @@ struct TrackerSettings {
     double fullRedetectSec = 2.0;
     double fullRedetectMaxSec = 10.0;
     double sceneChangeLevels = 10.0;
-    // Nobody followed for absentAfterSec: the whole frame is searched only every absentSearchSec
-    // (with every retry a search costs about a tenth of a second of a core at 640x480), so an
-    // empty chair does not keep a core busy; someone sitting down is found within that time.
+    // Nobody followed for absentAfterSec: the whole frame is searched only every absentSearchSec,
+    // and each of those searches makes one of the retries below, in turn (smoothed, turned one way,
+    // the other): two passes of the detector (about 50 ms of a core at 640x480) instead of four. An
+    // empty chair does not keep a core busy; someone sitting down is found at the next search, or
+    // (dim light, a tilted head) within three.
     double absentAfterSec = 2.0;
     double absentSearchSec = 1.0;
     // In dim light a webcam's sensor noise drowns the gradients HOG reads: when the full search
@@ -89,6 +91,9 @@ private:
 
     [[nodiscard]] std::vector<Detection> detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg,
                                                    double smoothSigma = 0.0) const;
+    // The whole frame, plainly and, when nothing is found, with the retries (all, or the next one in
+    // turn); `rollDeg` is set to the turn of the pass that found the faces.
+    std::vector<Detection> searchWholeFrame(const cv::Mat& bgr, StageTimes& times, bool oneRetry, double& rollDeg);
     [[nodiscard]] bool faceInRegion(const cv::Mat& bgr, const cv::Rect2f& predicted, StageTimes& times) const;
     // The box the full-frame search would give the face at `predicted` (FaceDetector::detectNear).
     [[nodiscard]] std::optional<cv::Rect2f> faceNear(const cv::Mat& bgr, const cv::Rect2f& predicted,
@@ -111,6 +116,7 @@ private:
     int m_misses = 0;
     int m_facesSeen = 0;
     std::optional<double> m_lastFaceSec;  // the last frame with a face followed (or the first frame)
+    int m_nextRetry = 0;                  // which retry an empty chair's search makes next
 };
 
 }  // namespace posesmart

@@ -255,8 +255,8 @@ void ShapeRegressor::predict(const cv::Mat& bgr, const cv::Rect2f& box, double r
             pixelValues[i] = intensity(bgr, ox + ax * u + bx * v, oy + ay * u + by * v, window);
         }
         // All trees of a cascade read the same pixels: find every leaf first, asking for it as soon
-        // as it is known (between two frames the model's 65 MB have mostly left the cache: in the
-        // app a fit took 1.4 ms against 0.8 ms for frames fitted back to back)...
+        // as it is known (between two frames the model's 32 MB of leaves have mostly left the
+        // cache: in the app a fit took 1.4 ms against 0.8 ms for frames fitted back to back)...
         for (std::size_t t = 0; t < m_treesPerCascade; ++t) {
             const Split* splits = &cascade.splits[t * m_splitsPerTree];
             std::size_t node = 0;

@@ -10,6 +10,7 @@ struct StageTimes {
     double detectMs = 0.0;      // HOG face detection (full frame or region)
     double landmarksMs = 0.0;   // 68-point shape prediction
     double metricsMs = 0.0;     // eye ratios, head pose (solvePnP), distance
+    int wholeFramePasses = 0;   // the detector's passes over the whole frame (plain, smoothed, turned)
 
     [[nodiscard]] double totalMs() const { return preprocessMs + detectMs + landmarksMs + metricsMs; }
 };
