@@ -124,25 +124,24 @@ std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& ti
 std::vector<Detection> FaceTracker::searchWholeFrame(const cv::Mat& bgr, StageTimes& times, bool oneRetry,
                                                      double& rollDeg) {
     rollDeg = 0.0;
-    std::vector<Detection> found = detectAll(bgr, times, 0.0);
-    const double sigma = m_settings.denoiseSigma;
     const double tilt = m_settings.tiltedRetryDeg;
+    if (!oneRetry) {
+        std::vector<Detection> found = detectAll(bgr, times);  // plainly, then smoothed
+        for (const double turn : {tilt, -tilt}) {
+            if (!found.empty() || turn == 0.0) break;
+            found = detectAll(bgr, times, turn);
+            rollDeg = turn;
+        }
+        return found;
+    }
+    std::vector<Detection> found = detectAll(bgr, times, 0.0);
     if (!found.empty()) return found;
-    if (oneRetry) {
-        const int retry = m_nextRetry;
-        m_nextRetry = (m_nextRetry + 1) % 3;
-        if (retry == 0 && sigma > 0.0) return detectAll(bgr, times, 0.0, sigma);
-        if (retry == 0 || tilt == 0.0) return found;
-        rollDeg = retry == 1 ? tilt : -tilt;
-        return detectAll(bgr, times, rollDeg);
-    }
-    if (sigma > 0.0) found = detectAll(bgr, times, 0.0, sigma);
-    for (const double turn : {tilt, -tilt}) {
-        if (!found.empty() || turn == 0.0) break;
-        found = detectAll(bgr, times, turn);
-        rollDeg = turn;
-    }
-    return found;
+    const int retry = m_nextRetry;
+    m_nextRetry = (m_nextRetry + 1) % 3;
+    if (retry == 0 && m_settings.denoiseSigma > 0.0) return detectAll(bgr, times, 0.0, m_settings.denoiseSigma);
+    if (retry == 0 || tilt == 0.0) return found;
+    rollDeg = retry == 1 ? tilt : -tilt;
+    return detectAll(bgr, times, rollDeg);
 }
 
 std::optional<cv::Rect2f> FaceTracker::faceNear(const cv::Mat& bgr, const cv::Rect2f& predicted,
