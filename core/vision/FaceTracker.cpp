@@ -67,8 +67,11 @@ void FaceTracker::reset() {
 }
 
 std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& times) const {
-    std::vector<Detection> found = detectAll(bgr, times, 0.0);
-    if (found.empty() && m_settings.denoiseSigma > 0.0) found = detectAll(bgr, times, 0.0, m_settings.denoiseSigma);
+    const cv::Mat grey = searchPicture(bgr, times);
+    const double scale = detectionScale(bgr.size());
+    std::vector<Detection> found = detectIn(grey, scale, times, 0.0);
+    if (found.empty() && m_settings.denoiseSigma > 0.0)
+        found = detectIn(grey, scale, times, 0.0, m_settings.denoiseSigma);
     return found;
 }
 
@@ -81,15 +84,19 @@ double FaceTracker::detectionScale(cv::Size frameSize) const {
     return 1.0;
 }
 
-std::vector<Detection> FaceTracker::detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg,
-                                              double smoothSigma) const {
-    const double scale = detectionScale(bgr.size());
-    cv::Mat grey;
-    {
+cv::Mat FaceTracker::searchPicture(const cv::Mat& bgr, StageTimes& times) const {
+    const ScopedStageTimer timer(times.preprocessMs);
+    return toGrey(bgr, detectionScale(bgr.size()));
+}
+
+std::vector<Detection> FaceTracker::detectIn(const cv::Mat& picture, double scale, StageTimes& times,
+                                             double rotationDeg, double smoothSigma) const {
+    cv::Mat smoothed;  // a picture of its own: `picture` serves the next passes as it is
+    if (smoothSigma > 0.0) {
         const ScopedStageTimer timer(times.preprocessMs);
-        grey = toGrey(bgr, scale);
-        if (smoothSigma > 0.0) cv::GaussianBlur(grey, grey, cv::Size(), smoothSigma);
+        cv::GaussianBlur(picture, smoothed, cv::Size(), smoothSigma);
     }
+    const cv::Mat& grey = smoothSigma > 0.0 ? smoothed : picture;
     ++times.wholeFramePasses;
     if (rotationDeg == 0.0) {
         const ScopedStageTimer timer(times.detectMs);
@@ -125,23 +132,26 @@ std::vector<Detection> FaceTracker::searchWholeFrame(const cv::Mat& bgr, StageTi
                                                      double& rollDeg) {
     rollDeg = 0.0;
     const double tilt = m_settings.tiltedRetryDeg;
+    const double sigma = m_settings.denoiseSigma;
+    const cv::Mat grey = searchPicture(bgr, times);  // once, for every pass
+    const double scale = detectionScale(bgr.size());
+    std::vector<Detection> found = detectIn(grey, scale, times, 0.0);
+    if (!found.empty()) return found;
     if (!oneRetry) {
-        std::vector<Detection> found = detectAll(bgr, times);  // plainly, then smoothed
+        if (sigma > 0.0) found = detectIn(grey, scale, times, 0.0, sigma);
         for (const double turn : {tilt, -tilt}) {
             if (!found.empty() || turn == 0.0) break;
-            found = detectAll(bgr, times, turn);
+            found = detectIn(grey, scale, times, turn);
             rollDeg = turn;
         }
         return found;
     }
-    std::vector<Detection> found = detectAll(bgr, times, 0.0);
-    if (!found.empty()) return found;
     const int retry = m_nextRetry;
     m_nextRetry = (m_nextRetry + 1) % 3;
-    if (retry == 0 && m_settings.denoiseSigma > 0.0) return detectAll(bgr, times, 0.0, m_settings.denoiseSigma);
+    if (retry == 0 && sigma > 0.0) return detectIn(grey, scale, times, 0.0, sigma);
     if (retry == 0 || tilt == 0.0) return found;
     rollDeg = retry == 1 ? tilt : -tilt;
-    return detectAll(bgr, times, rollDeg);
+    return detectIn(grey, scale, times, rollDeg);
 }
 
 std::optional<cv::Rect2f> FaceTracker::faceNear(const cv::Mat& bgr, const cv::Rect2f& predicted,

@@ -89,8 +89,12 @@ private:
         cv::Size2f size;
     };
 
-    [[nodiscard]] std::vector<Detection> detectAll(const cv::Mat& bgr, StageTimes& times, double rotationDeg,
-                                                   double smoothSigma = 0.0) const;
+    // The frame as the whole-frame search reads it: grey, scaled by detectionScale.
+    [[nodiscard]] cv::Mat searchPicture(const cv::Mat& bgr, StageTimes& times) const;
+    // One pass of the detector over that picture (`scale`: detectionScale), smoothed by `smoothSigma`
+    // and turned by `rotationDeg` first when non-zero; boxes in the frame's coordinates.
+    [[nodiscard]] std::vector<Detection> detectIn(const cv::Mat& picture, double scale, StageTimes& times,
+                                                  double rotationDeg, double smoothSigma = 0.0) const;
     // The whole frame, plainly and, when nothing is found, with the retries (all, or the next one in
     // turn); `rollDeg` is set to the turn of the pass that found the faces.
     std::vector<Detection> searchWholeFrame(const cv::Mat& bgr, StageTimes& times, bool oneRetry, double& rollDeg);
